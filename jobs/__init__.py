@@ -1,0 +1,30 @@
+"""Scheduled jobs: one thin module each, listed in JOBS for the scheduler and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from mutualaid.settings import Settings
+
+from jobs import expire, purge
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: Callable[[Settings], Awaitable[str]]
+    #: A cron expression (UTC) for the scheduler.
+    cron: str
+    description: str
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job("expire", expire.run, "15 * * * *",
+            "Open needs with no activity past the horizon become expired."),
+        Job("purge", purge.run, "45 * * * *",
+            "Closed needs past retention are deleted with their threads, for good."),
+    )
+}

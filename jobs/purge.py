@@ -1,0 +1,12 @@
+"""Purge closed records past retention. Not run directly: see JOBS."""
+
+from mutualaid.domain.clock import now
+from mutualaid.services.retention import purge_closed
+from mutualaid.settings import Settings
+
+
+async def run(settings: Settings) -> str:
+    receipt = await purge_closed(now=now(), retention_days=settings.closed_retention_days)
+    return (
+        f"purged {receipt.needs} needs, {receipt.messages} messages, {receipt.offers} offers"
+    )

@@ -1,0 +1,1 @@
+"""mutualaid: anonymous mutual aid coordination with privacy promises kept in code."""

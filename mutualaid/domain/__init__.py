@@ -1,0 +1,1 @@
+"""The domain: plain, synchronous Python with no web, storage or scheduler imports."""

@@ -1,0 +1,39 @@
+"""Areas and categories as the forms and pages need them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mutualaid.domain.catalog import category_label
+from mutualaid.domain.errors import UnknownChoice
+from mutualaid.storage.models import Area, Category
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+async def category_choices() -> list[Choice]:
+    rows = await Category.filter(active=True).order_by("position", "slug")
+    return [Choice(row.slug, category_label(row.slug, row.name)) for row in rows]
+
+
+async def area_choices() -> list[Choice]:
+    rows = await Area.filter(active=True).order_by("position", "name")
+    return [Choice(row.slug, row.name) for row in rows]
+
+
+async def active_category(slug: str) -> Category:
+    category = await Category.get_or_none(slug=slug, active=True)
+    if category is None:
+        raise UnknownChoice("category")
+    return category
+
+
+async def active_areas(slugs: tuple[str, ...], *, field: str = "area") -> list[Area]:
+    areas = await Area.filter(slug__in=slugs, active=True)
+    if not slugs or len(areas) != len(set(slugs)):
+        raise UnknownChoice(field)
+    return list(areas)

@@ -1,0 +1,197 @@
+"""Community members' needs: post, follow, talk, withdraw, erase."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from mutualaid.domain import needs as rules
+from mutualaid.domain.catalog import category_label
+from mutualaid.domain.clock import this_hour
+from mutualaid.domain.codenames import codename_hash, generate_codename
+from mutualaid.domain.errors import InvalidTransition
+from mutualaid.services.catalog import active_areas, active_category
+from mutualaid.services.counters import bump
+from mutualaid.storage.db import checkpoint
+from mutualaid.storage.models import Message, Need
+
+MAX_MESSAGE_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    author_role: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MemberNeedView:
+    """What the holder of a need's codename sees about it."""
+
+    id: uuid.UUID
+    status: rules.NeedStatus
+    category: str
+    area: str
+    urgency: rules.Urgency
+    window_start: date | None
+    window_end: date | None
+    description: str
+    contact: str | None
+    preferred_name: str | None
+    pronouns: str | None
+    language: str
+    created_at: datetime
+    messages: tuple[ThreadMessage, ...]
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in rules.ACTIVE
+
+
+async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
+    """Store a need and return its codename: shown once, never stored."""
+    category = await active_category(draft.category)
+    (area,) = await active_areas((draft.area,))
+    hour = this_hour()
+    for _ in range(3):
+        codename = generate_codename()
+        try:
+            async with in_transaction() as conn:
+                await Need.create(
+                    codename_hash=codename_hash(codename, codename_key),
+                    category=category,
+                    area=area,
+                    urgency=draft.urgency.value,
+                    window_start=draft.window_start,
+                    window_end=draft.window_end,
+                    description=draft.description,
+                    contact=draft.contact,
+                    preferred_name=draft.preferred_name,
+                    pronouns=draft.pronouns,
+                    language=draft.language,
+                    status=rules.NeedStatus.OPEN.value,
+                    created_at=hour,
+                    last_activity_at=hour,
+                    using_db=conn,
+                )
+                await bump(
+                    conn,
+                    (rules.METRIC_POSTED,),
+                    when=hour,
+                    category=category.slug,
+                    area_group=area.group,
+                    source_kind="community",
+                )
+            return codename
+        except IntegrityError:  # a codename collision: astronomically rare, so just draw again
+            continue
+    raise RuntimeError("could not draw an unused codename")
+
+
+async def member_view(need: Need) -> MemberNeedView:
+    await need.fetch_related("category", "area")
+    messages = await Message.filter(need_id=need.id).order_by("seq")
+    return MemberNeedView(
+        id=need.id,
+        status=rules.NeedStatus(need.status),
+        category=category_label(need.category.slug, need.category.name),
+        area=need.area.name,
+        urgency=rules.Urgency(need.urgency),
+        window_start=need.window_start,
+        window_end=need.window_end,
+        description=need.description,
+        contact=need.contact,
+        preferred_name=need.preferred_name,
+        pronouns=need.pronouns,
+        language=need.language,
+        created_at=need.created_at,
+        messages=tuple(ThreadMessage(m.author_role, m.body, m.created_at) for m in messages),
+    )
+
+
+async def _locked(conn: BaseDBAsyncClient, need_id: uuid.UUID) -> Need:
+    return await Need.filter(id=need_id).select_for_update().using_db(conn).get()
+
+
+async def apply_event(conn: BaseDBAsyncClient, need: Need, event: rules.NeedEvent) -> Need:
+    """The one way a need changes status: the rule, the counters, the erasures, together."""
+    await need.fetch_related("category", "area", using_db=conn)
+    moved = rules.step(rules.NeedStatus(need.status), event)
+    hour = this_hour()
+    need.status = moved.status.value
+    need.last_activity_at = hour
+    fields = ["status", "last_activity_at"]
+    if moved.status in rules.CLOSED:
+        # Privacy promise 4: contact details are erased the moment a need closes.
+        need.contact = None
+        need.closed_at = hour
+        fields += ["contact", "closed_at"]
+    await need.save(using_db=conn, update_fields=fields)
+    await bump(
+        conn,
+        moved.metrics,
+        when=hour,
+        category=need.category.slug,
+        area_group=need.area.group,
+        source_kind="community",
+    )
+    return need
+
+
+async def withdraw_need(need_id: uuid.UUID) -> None:
+    async with in_transaction() as conn:
+        need = await _locked(conn, need_id)
+        await apply_event(conn, need, rules.NeedEvent.WITHDRAW)
+    await checkpoint()  # the erased contact must not linger in the WAL
+
+
+async def erase_need(need_id: uuid.UUID) -> None:
+    """Delete a need and its thread now, counting it as withdrawn if it was still active."""
+    async with in_transaction() as conn:
+        need = await Need.filter(id=need_id).select_for_update().using_db(conn).first()
+        if need is None:
+            return
+        await need.fetch_related("category", "area", using_db=conn)
+        await bump(
+            conn,
+            rules.erase_metrics(rules.NeedStatus(need.status)),
+            when=this_hour(),
+            category=need.category.slug,
+            area_group=need.area.group,
+            source_kind="community",
+        )
+        await Message.filter(need_id=need.id).using_db(conn).delete()
+        await need.delete(using_db=conn)
+    await checkpoint()
+
+
+async def add_message(need_id: uuid.UUID, *, author_role: str, body: str) -> None:
+    """Append to a need's thread; closed needs take no more messages."""
+    async with in_transaction() as conn:
+        need = await _locked(conn, need_id)
+        if need.status not in rules.ACTIVE:
+            raise InvalidTransition("closed needs take no messages")
+        last = await (
+            Message.filter(need_id=need.id)
+            .using_db(conn)
+            .order_by("-seq")
+            .limit(1)
+            .values_list("seq", flat=True)
+        )
+        hour = this_hour()
+        await Message.create(
+            need_id=need.id,
+            seq=int(last[0]) + 1 if last else 1,
+            author_role=author_role,
+            body=body,
+            created_at=hour,
+            using_db=conn,
+        )
+        need.last_activity_at = hour
+        await need.save(using_db=conn, update_fields=["last_activity_at"])

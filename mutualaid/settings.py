@@ -1,0 +1,152 @@
+"""Settings: one frozen object built from the environment, `.env` and the key file, passed in."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRET_NAMES = ("codename_key", "encryption_key", "session_key")
+
+#: Values that look like someone copied an example instead of generating a secret.
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "changeme", "change-me", "secret", "password", "test", "dev", "example", "xxx"}
+)
+
+MIN_SECRET_BYTES = 32
+
+
+class InsecureSettingsError(ValueError):
+    """Production was asked to run with a placeholder, short or shared secret."""
+
+
+class Settings(BaseSettings):
+    """Everything the app can be told, and nothing it should guess."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MUTUALAID_",
+        env_file=".env",
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+    )
+
+    environment: Literal["development", "production", "test"] = "development"
+    #: Tortoise URL. SQLite by default; `postgres://user:pass@127.0.0.1:5432/db` for scale.
+    database_url: str = Field(
+        default="sqlite://data/mutualaid.sqlite3",
+        validation_alias="DATABASE_URL",
+    )
+    #: Where generated server secrets are kept: a file apart from the database, mode 0600.
+    key_file: Path = Path("data/mutualaid.keys")
+
+    # Server secrets (privacy promises 3 and 4): none of them is ever stored in the database.
+    codename_key: SecretStr | None = None
+    encryption_key: SecretStr | None = None
+    session_key: SecretStr | None = None
+
+    #: Open needs with no activity for this many days expire (privacy promise 5).
+    need_expiry_days: int = Field(default=21, ge=1, le=365)
+    #: Closed needs, their messages and matches are deleted this many days after closing.
+    closed_retention_days: int = Field(default=30, ge=1, le=365)
+    #: The staff audit log is deleted after this many days.
+    audit_retention_days: int = Field(default=90, ge=1, le=730)
+    #: Published cells below this count show as "<threshold" (privacy promise 6).
+    report_threshold: int = Field(default=11, ge=5, le=1000)
+
+    #: Where quick exit sends people: a neutral, common page.
+    quick_exit_url: str = "https://www.bbc.com/weather"
+    #: Set when served over TLS: cookies get the __Host- prefix and Secure, and HSTS is sent.
+    https: bool = False
+    #: Largest request body accepted, in bytes; forms here are small.
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024, le=10 * 1024 * 1024)
+
+    # Abuse limits, counted in memory only under a rotating key (privacy promise 2).
+    posts_per_client_per_hour: int = Field(default=12, ge=1)
+    posts_per_hour: int = Field(default=1200, ge=1)
+    codename_checks_per_client_per_minute: int = Field(default=10, ge=1)
+    codename_checks_per_minute: int = Field(default=300, ge=1)
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
+            raise ValueError("DATABASE_URL must start with sqlite:// or postgres://")
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_weak_secrets_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        given = [getattr(self, name) for name in SECRET_NAMES]
+        for name, value in zip(SECRET_NAMES, given, strict=True):
+            if value is None:
+                continue
+            raw = value.get_secret_value()
+            if raw.strip().lower() in PLACEHOLDER_SECRETS or len(_decode_secret(raw)) < 32:
+                raise InsecureSettingsError(
+                    f"{name} looks like a placeholder; generate one with "
+                    "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+                )
+        values = [v.get_secret_value() for v in given if v is not None]
+        if len(set(values)) != len(values):
+            raise InsecureSettingsError("each server secret must be different")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite://")
+
+    def secret(self, name: str) -> bytes:
+        """The raw bytes of one server secret; `with_secrets()` must have filled it in."""
+        value: SecretStr | None = getattr(self, name)
+        if value is None:
+            raise RuntimeError(f"{name} is not set; build settings with load_settings()")
+        return _decode_secret(value.get_secret_value())
+
+
+def _decode_secret(raw: str) -> bytes:
+    """Accept base64url secrets (as generated) and fall back to the raw text's bytes."""
+    try:
+        decoded = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    except ValueError:
+        decoded = b""
+    return decoded if len(decoded) >= MIN_SECRET_BYTES else raw.encode()
+
+
+def with_secrets(settings: Settings) -> Settings:
+    """Fill in missing server secrets from the key file, generating it (0600) on first run."""
+    missing = [name for name in SECRET_NAMES if getattr(settings, name) is None]
+    if not missing:
+        return settings
+    stored = _read_or_create_key_file(settings.key_file)
+    filled = {name: SecretStr(stored[name]) for name in missing}
+    result = settings.model_copy(update=filled)
+    # model_copy skips validation, so run the production checks again on the full set.
+    return Settings.model_validate({**result.model_dump(), **filled})
+
+
+def _read_or_create_key_file(path: Path) -> dict[str, str]:
+    if path.exists():
+        data: dict[str, str] = json.loads(path.read_text())
+        if all(name in data for name in SECRET_NAMES):
+            return data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {name: secrets.token_urlsafe(32) for name in SECRET_NAMES}
+    # Create with 0600 from the start so the secrets are never readable by others, even briefly.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(data, handle)
+    os.chmod(path, 0o600)
+    return data
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment and `.env`, apply overrides, and fill in server secrets."""
+    return with_secrets(Settings(**overrides))  # type: ignore[arg-type]

@@ -1,0 +1,89 @@
+"""The application factory: everything the app needs comes in through `settings`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
+
+from mutualaid.settings import Settings
+from mutualaid.storage.db import start_storage, stop_storage
+from mutualaid.web import errors
+from mutualaid.web.middleware import CSRFProtection, LanguagePrefix, SecurityHeaders
+from mutualaid.web.once import SeenForms
+from mutualaid.web.ratelimit import Limit, RateLimiter
+from mutualaid.web.routes import Audience, check, posting, public
+from mutualaid.web.templating import build_templates
+
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+ROUTE_MODULES = (public, posting, check)
+
+
+class MutualAidApp(Starlette):
+    """Starlette with our outermost layers wrapped around even its 500 handler."""
+
+    https: bool = False
+
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside ServerErrorMiddleware, so 500 pages get headers and the right language.
+        return SecurityHeaders(LanguagePrefix(super().build_middleware_stack()), https=self.https)
+
+
+def route_audiences() -> dict[str, Audience]:
+    audiences: dict[str, Audience] = {"static": Audience.PUBLIC}
+    for module in ROUTE_MODULES:
+        audiences.update(module.AUDIENCES)
+    return audiences
+
+
+def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidApp:
+    """Build the app. Tests that open the database themselves pass manage_storage=False."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_storage:
+            await start_storage(settings.database_url, settings.secret("encryption_key"))
+        try:
+            yield
+        finally:
+            if manage_storage:
+                await stop_storage()
+
+    routes = [route for module in ROUTE_MODULES for route in module.routes]
+    routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
+    app = MutualAidApp(
+        debug=False,
+        routes=routes,
+        middleware=[
+            Middleware(
+                CSRFProtection,
+                key=settings.secret("session_key"),
+                https=settings.https,
+                max_body_bytes=settings.max_body_bytes,
+                reject=errors.reject,
+            )
+        ],
+        exception_handlers=errors.EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        lifespan=lifespan,
+    )
+    app.https = settings.https
+    app.state.settings = settings
+    app.state.templates = build_templates()
+    app.state.seen_forms = SeenForms()
+    app.state.rate_limiter = RateLimiter(
+        {
+            "post": Limit(settings.posts_per_client_per_hour, settings.posts_per_hour, 3600),
+            "check": Limit(
+                settings.codename_checks_per_client_per_minute,
+                settings.codename_checks_per_minute,
+                60,
+            ),
+        }
+    )
+    return app

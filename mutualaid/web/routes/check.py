@@ -1,0 +1,199 @@
+"""Following a need or offer by codename: status, thread, withdraw, erase.
+
+No account and no cookie: every request carries the codename in its POST body
+(never in a URL), and every request is checked against it again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from mutualaid.domain.catalog import CONTACT_LANGUAGES, OFFER_KIND_LABELS, OFFER_STATUS_LABELS
+from mutualaid.domain.errors import InvalidTransition, UnknownCodename
+from mutualaid.domain.needs import STATUS_LABELS, URGENCY_LABELS
+from mutualaid.i18n import _l
+from mutualaid.services.holdings import Holding, find_holding
+from mutualaid.services.needs import MemberNeedView, add_message, erase_need, withdraw_need
+from mutualaid.services.offers import change_offer, erase_offer
+from mutualaid.web import htmx, ratelimit
+from mutualaid.web.forms import CodenameForm, MessageForm, raw_values, validate
+from mutualaid.web.routes import Audience
+from mutualaid.web.templating import render, url
+
+NOT_FOUND = _l(
+    "We couldn't find anything for that codename. Check each word and the spaces "
+    "between them, then try again."
+)
+NOTICES = {
+    "withdrawn": _l("Your request is withdrawn. It will be deleted for good after the retention period."),
+    "sent": _l("Your message is in the thread."),
+    "pause": _l("Your offer is paused. Coordinators won't match it until you resume it."),
+    "resume": _l("Your offer is open again."),
+    "end": _l("Your offer has ended. Thank you for offering."),
+    "closed": _l("This is closed, so that can't change any more."),
+}
+
+
+def _labels() -> dict[str, Any]:
+    return {
+        "status_labels": STATUS_LABELS,
+        "offer_status_labels": OFFER_STATUS_LABELS,
+        "urgency_labels": URGENCY_LABELS,
+        "languages": CONTACT_LANGUAGES,
+        "kinds": OFFER_KIND_LABELS,
+    }
+
+
+async def check_form(request: Request) -> Response:
+    return render(request, "check.html", {"values": {"codename": ""}, "errors": {}})
+
+
+async def _holding(request: Request) -> tuple[str, Holding | None, Response | None]:
+    """Read and check the codename; a failure is answered the same way for every cause."""
+    ratelimit.hit(request, "check")
+    form = await request.form()
+    values = raw_values(form, CodenameForm)
+    parsed, _ = validate(CodenameForm, values)
+    try:
+        if parsed is None:
+            raise UnknownCodename()
+        holding = await find_holding(parsed.codename, request.app.state.settings.secret("codename_key"))
+    except UnknownCodename:
+        page = render(
+            request,
+            "check.html",
+            {"values": values, "errors": {"codename": str(NOT_FOUND)}},
+            status_code=404,
+        )
+        return values["codename"], None, page
+    return parsed.codename, holding, None
+
+
+def _status_page(
+    request: Request, codename: str, holding: Holding, *, notice: str = "", status_code: int = 200
+) -> Response:
+    template = "status_need.html" if isinstance(holding, MemberNeedView) else "status_offer.html"
+    context = {"codename": codename, "item": holding, "notice": notice, **_labels()}
+    return render(request, template, context, status_code=status_code)
+
+
+async def check_submit(request: Request) -> Response:
+    codename, holding, failure = await _holding(request)
+    if failure is not None or holding is None:
+        return failure  # type: ignore[return-value]
+    return _status_page(request, codename, holding)
+
+
+async def thread(request: Request) -> Response:
+    """The thread alone, for htmx polling; the full status page otherwise."""
+    codename, holding, failure = await _holding(request)
+    if failure is not None or holding is None:
+        return failure  # type: ignore[return-value]
+    if htmx.is_htmx(request) and isinstance(holding, MemberNeedView):
+        return render(request, "_thread.html", {"codename": codename, "item": holding})
+    return _status_page(request, codename, holding)
+
+
+async def message(request: Request) -> Response:
+    codename, holding, failure = await _holding(request)
+    if failure is not None or not isinstance(holding, MemberNeedView):
+        return failure or _status_page(request, codename, holding)  # type: ignore[arg-type]
+    form = await request.form()
+    parsed, errors = validate(MessageForm, raw_values(form, MessageForm))
+    notice = ""
+    if parsed is not None:
+        try:
+            await add_message(holding.id, author_role="member", body=parsed.body)
+            notice = str(NOTICES["sent"])
+        except InvalidTransition:
+            errors = {"body": str(NOTICES["closed"])}
+    holding = await find_holding(codename, request.app.state.settings.secret("codename_key"))
+    context = {
+        "codename": codename,
+        "item": holding,
+        "notice": notice,
+        "errors": errors,
+        "draft": "" if parsed else str(form.get("body", "")),
+        **_labels(),
+    }
+    status = 422 if errors else 200
+    if htmx.is_htmx(request):
+        return render(request, "_thread.html", context, status_code=status)
+    return render(request, "status_need.html", context, status_code=status)
+
+
+async def withdraw(request: Request) -> Response:
+    codename, holding, failure = await _holding(request)
+    if failure is not None or holding is None:
+        return failure  # type: ignore[return-value]
+    notice = NOTICES["closed"]
+    if isinstance(holding, MemberNeedView) and holding.is_active:
+        await withdraw_need(holding.id)
+        notice = NOTICES["withdrawn"]
+    holding = await find_holding(codename, request.app.state.settings.secret("codename_key"))
+    return _status_page(request, codename, holding, notice=str(notice))
+
+
+async def offer_action(request: Request) -> Response:
+    codename, holding, failure = await _holding(request)
+    if failure is not None or holding is None:
+        return failure  # type: ignore[return-value]
+    action = str((await request.form()).get("action", ""))
+    notice = NOTICES["closed"]
+    if not isinstance(holding, MemberNeedView) and action in ("pause", "resume", "end"):
+        try:
+            await change_offer(holding.id, action)
+            notice = NOTICES[action]
+        except InvalidTransition:
+            pass
+    holding = await find_holding(codename, request.app.state.settings.secret("codename_key"))
+    return _status_page(request, codename, holding, notice=str(notice))
+
+
+async def erase(request: Request) -> Response:
+    """Ask once more, then delete at once and for good (privacy promise 5)."""
+    codename, holding, failure = await _holding(request)
+    if failure is not None or holding is None:
+        return failure  # type: ignore[return-value]
+    if (await request.form()).get("confirm") != "yes":
+        return render(request, "erase_confirm.html", {"codename": codename, "item": holding})
+    if isinstance(holding, MemberNeedView):
+        await erase_need(holding.id)
+    else:
+        await erase_offer(holding.id)
+    return RedirectResponse(url(request, "erased"), status_code=303)
+
+
+async def erased(request: Request) -> Response:
+    return render(request, "erased.html")
+
+
+routes = [
+    Route("/check", check_form, name="check", methods=["GET"]),
+    Route("/check", check_submit, name="check_submit", methods=["POST"]),
+    Route("/check/thread", thread, name="check_thread", methods=["POST"]),
+    Route("/check/message", message, name="check_message", methods=["POST"]),
+    Route("/check/withdraw", withdraw, name="check_withdraw", methods=["POST"]),
+    Route("/check/offer", offer_action, name="check_offer", methods=["POST"]),
+    Route("/check/erase", erase, name="check_erase", methods=["POST"]),
+    Route("/check/erased", erased, name="erased", methods=["GET"]),
+]
+AUDIENCES = {
+    "check": Audience.PUBLIC,
+    "erased": Audience.PUBLIC,
+    **{
+        name: Audience.CODENAME
+        for name in (
+            "check_submit",
+            "check_thread",
+            "check_message",
+            "check_withdraw",
+            "check_offer",
+            "check_erase",
+        )
+    },
+}

@@ -1,0 +1,65 @@
+"""Public pages: home, data practices, community agreements, health, quick exit."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from mutualaid.domain.inventory import INVENTORY, RETENTION
+from mutualaid.i18n import _l
+from mutualaid.services.health import database_ok
+from mutualaid.web.routes import Audience
+from mutualaid.web.templating import render
+
+
+TABLE_NAMES = {
+    "Need": _l("Requests for help"),
+    "Message": _l("Messages"),
+    "Offer": _l("Offers of help"),
+    "Area": _l("Areas"),
+    "Category": _l("Kinds of help"),
+    "Counter": _l("Totals for reports"),
+}
+
+
+async def home(request: Request) -> Response:
+    return render(request, "home.html")
+
+
+async def privacy(request: Request) -> Response:
+    """Data practices, rendered from the inventory and the live settings."""
+    settings = request.app.state.settings
+    fill = {"retention": settings.closed_retention_days, "expiry": settings.need_expiry_days}
+    context = {
+        "inventory": INVENTORY,
+        "retention": {key: str(text) % fill for key, text in RETENTION.items()},
+        "table_names": TABLE_NAMES,
+    }
+    return render(request, "privacy.html", context)
+
+
+async def agreements(request: Request) -> Response:
+    return render(request, "agreements.html")
+
+
+async def healthz(request: Request) -> Response:
+    ok = await database_ok()
+    return JSONResponse({"status": "ok" if ok else "unavailable"}, status_code=200 if ok else 503)
+
+
+async def quick_exit(request: Request) -> Response:
+    """Leave at once: clear what this site left in the browser and go somewhere neutral."""
+    response = RedirectResponse(request.app.state.settings.quick_exit_url, status_code=303)
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
+routes = [
+    Route("/", home, name="home", methods=["GET"]),
+    Route("/privacy", privacy, name="privacy", methods=["GET"]),
+    Route("/agreements", agreements, name="agreements", methods=["GET"]),
+    Route("/healthz", healthz, name="healthz", methods=["GET"]),
+    Route("/exit", quick_exit, name="exit", methods=["GET"]),
+]
+AUDIENCES = {name: Audience.PUBLIC for name in ("home", "privacy", "agreements", "healthz", "exit")}

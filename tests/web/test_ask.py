@@ -1,0 +1,55 @@
+"""Asking for help through the real form."""
+
+from __future__ import annotations
+
+import re
+
+import httpx2
+import pytest
+
+from tests.conftest import CODENAME, Database, need_form, post_form, post_need
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+async def test_the_form_asks_only_what_the_need_requires(client: httpx2.AsyncClient, htmx: bool) -> None:
+    headers = {"HX-Request": "true"} if htmx else {}
+    page = await client.get("/ask", headers=headers)
+    assert page.status_code == 200
+    names = set(re.findall(r'<(?:input|select|textarea)[^>]* name="([a-z_]+)"', page.text))
+    assert names == {
+        "csrf_token", "form_id", "category", "area", "urgency", "window_start", "window_end",
+        "description", "contact", "preferred_name", "pronouns", "language",
+    }
+    assert ("<html" in page.text) is (not htmx)
+    assert page.headers["vary"] == "HX-Request, HX-Target"
+
+
+async def test_posting_a_need_shows_a_seven_word_codename(client: httpx2.AsyncClient, db: Database) -> None:
+    codename = await post_need(client)
+    assert len(codename.split()) == 7
+
+
+async def test_missing_fields_are_explained_and_input_is_kept(client: httpx2.AsyncClient) -> None:
+    response = await post_form(
+        client, "/ask", {"description": "Soap and <b>towels</b>", "urgency": "soon"}, page="/ask"
+    )
+    assert response.status_code == 422
+    assert "Choose what kind of help this is." in response.text
+    assert "Choose the area closest to you" in response.text
+    assert "Soap and &lt;b&gt;towels&lt;/b&gt;</textarea>" in response.text
+    assert 'value="soon" checked' in response.text
+    assert not CODENAME.search(response.text)
+
+
+async def test_the_same_form_sent_twice_makes_one_need(client: httpx2.AsyncClient) -> None:
+    page = await client.get("/ask")
+    token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text).group(1)
+    form_id = re.search(r'name="form_id" value="([^"]+)"', page.text).group(1)
+    body = {"csrf_token": token, "form_id": form_id, **need_form()}
+    first = await client.post("/ask", data=body)
+    second = await client.post("/ask", data=body)
+    assert first.status_code == 200 and CODENAME.search(first.text)
+    assert second.status_code == 409
+    assert "We already have this" in second.text
