@@ -141,7 +141,7 @@ async def csrf_token(client: httpx2.AsyncClient, page: str = "/") -> str:
 
 
 async def post_form(
-    client: httpx2.AsyncClient, path: str, data: dict[str, Any], *, page: str = "/", **kw: Any
+    client: httpx2.AsyncClient, path: str, data: dict[str, Any], *, page: str = "/check", **kw: Any
 ) -> httpx2.Response:
     """Post a form the way a browser does: with the token the page gave it."""
     response = await client.get(page)

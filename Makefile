@@ -1,0 +1,53 @@
+# mutualaid: `make run` serves the app on SQLite with demo data; `make test` runs everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard mutualaid/locales/*/LC_MESSAGES/messages.po))
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $@ $(VENV)/.runtime
+
+mutualaid/locales/%/LC_MESSAGES/messages.mo: mutualaid/locales/%/LC_MESSAGES/messages.po $(VENV)/.runtime
+	$(BIN)/pybabel compile -q -D messages -i $< -o $@
+
+.PHONY: install
+install: $(VENV)/.runtime $(CATALOGS) ## Create .venv and install the app
+
+.PHONY: run
+run: install ## Serve on http://127.0.0.1:8000 (SQLite in ./data, demo data on a new database)
+	$(BIN)/mutualaid serve --demo --host 127.0.0.1 --port 8000
+
+.PHONY: test
+test: ## Install what the suite needs (chromium, postgresql too) and run it on SQLite and PostgreSQL
+	scripts/test.sh
+
+.PHONY: check
+check: $(VENV)/.dev $(CATALOGS) ## Lint, format, types, migrations in sync, translations complete
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_migrations.py
+	$(BIN)/python scripts/i18n_check.py
+
+.PHONY: dev-deps
+dev-deps: $(VENV)/.dev $(CATALOGS)
+
+.PHONY: clean
+clean: ## Remove the virtualenv and caches (keeps ./data)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
