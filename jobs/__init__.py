@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from mutualaid.settings import Settings
-
 from jobs import expire, purge
+from mutualaid.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -22,9 +21,17 @@ class Job:
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
-        Job("expire", expire.run, "15 * * * *",
-            "Open needs with no activity past the horizon become expired."),
-        Job("purge", purge.run, "45 * * * *",
-            "Closed needs past retention are deleted with their threads, for good."),
+        Job(
+            "expire",
+            expire.run,
+            "15 * * * *",
+            "Open needs with no activity past the horizon become expired.",
+        ),
+        Job(
+            "purge",
+            purge.run,
+            "45 * * * *",
+            "Closed needs past retention are deleted with their threads, for good.",
+        ),
     )
 }

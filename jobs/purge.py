@@ -7,6 +7,4 @@ from mutualaid.settings import Settings
 
 async def run(settings: Settings) -> str:
     receipt = await purge_closed(now=now(), retention_days=settings.closed_retention_days)
-    return (
-        f"purged {receipt.needs} needs, {receipt.messages} messages, {receipt.offers} offers"
-    )
+    return f"purged {receipt.needs} needs, {receipt.messages} messages, {receipt.offers} offers"

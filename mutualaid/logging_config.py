@@ -19,7 +19,7 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 class NoMessageFormatter(logging.Formatter):
     """Print where an error happened and its type, but not its message or locals."""
 
-    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's own name)
+    def formatException(self, ei: Any) -> str:
         kind, _, tb = ei
         frames = traceback.extract_tb(tb)
         lines = [f'  File "{f.filename}", line {f.lineno}, in {f.name}' for f in frames]

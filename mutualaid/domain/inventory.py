@@ -35,15 +35,23 @@ FOREVER_AGGREGATE = "aggregate"
 
 NEED_FIELDS: dict[str, Kept] = {
     "id": Kept(_l("a random number to tell requests apart"), COORDINATORS_AND_YOU, NEED_LIFE),
-    "codename_hash": Kept(_l("a keyed fingerprint of your codename, to find your request"), NOBODY, NEED_LIFE),
+    "codename_hash": Kept(
+        _l("a keyed fingerprint of your codename, to find your request"), NOBODY, NEED_LIFE
+    ),
     "category": Kept(_l("what kind of help"), COORDINATORS_AND_YOU, NEED_LIFE),
     "area": Kept(_l("a rough area, for matching"), COORDINATORS_AND_YOU, NEED_LIFE),
     "urgency": Kept(_l("when you need it"), COORDINATORS_AND_YOU, NEED_LIFE),
     "window_start": Kept(_l("first day you need it"), COORDINATORS_AND_YOU, NEED_LIFE),
     "window_end": Kept(_l("last day you need it"), COORDINATORS_AND_YOU, NEED_LIFE),
-    "description": Kept(_l("what you need, in your words"), COORDINATORS_AND_YOU, NEED_LIFE, True, True),
-    "contact": Kept(_l("how to reach you, only if you gave it"), COORDINATORS_AND_YOU, UNTIL_CLOSE, True, True),
-    "preferred_name": Kept(_l("what to call you, if you said"), COORDINATORS_AND_YOU, NEED_LIFE, True, True),
+    "description": Kept(
+        _l("what you need, in your words"), COORDINATORS_AND_YOU, NEED_LIFE, True, True
+    ),
+    "contact": Kept(
+        _l("how to reach you, only if you gave it"), COORDINATORS_AND_YOU, UNTIL_CLOSE, True, True
+    ),
+    "preferred_name": Kept(
+        _l("what to call you, if you said"), COORDINATORS_AND_YOU, NEED_LIFE, True, True
+    ),
     "pronouns": Kept(_l("your pronouns, if you said"), COORDINATORS_AND_YOU, NEED_LIFE, True, True),
     "language": Kept(_l("the language to answer in"), COORDINATORS_AND_YOU, NEED_LIFE),
     "status": Kept(_l("where your request stands"), COORDINATORS_AND_YOU, NEED_LIFE),
@@ -58,14 +66,22 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         "id": Kept(_l("a random number for each message"), COORDINATORS_AND_YOU, NEED_LIFE),
         "need": Kept(_l("which request the message belongs to"), COORDINATORS_AND_YOU, NEED_LIFE),
         "seq": Kept(_l("message order"), COORDINATORS_AND_YOU, NEED_LIFE),
-        "author_role": Kept(_l("who wrote it: you, a coordinator or the helper (a role, not a name)"), COORDINATORS_AND_YOU, NEED_LIFE),
+        "author_role": Kept(
+            _l("who wrote it: you, a coordinator or the helper (a role, not a name)"),
+            COORDINATORS_AND_YOU,
+            NEED_LIFE,
+        ),
         "body": Kept(_l("the message"), COORDINATORS_AND_YOU, NEED_LIFE, True, True),
         "created_at": Kept(_l("when it was written, to the hour"), COORDINATORS_AND_YOU, NEED_LIFE),
     },
     "Offer": {
         "id": Kept(_l("a random number to tell offers apart"), COORDINATORS_AND_YOU, OFFER_LIFE),
-        "codename_hash": Kept(_l("a keyed fingerprint of the offer's codename"), NOBODY, OFFER_LIFE),
-        "source_kind": Kept(_l("whether a person or an organization offers it"), COORDINATORS, OFFER_LIFE),
+        "codename_hash": Kept(
+            _l("a keyed fingerprint of the offer's codename"), NOBODY, OFFER_LIFE
+        ),
+        "source_kind": Kept(
+            _l("whether a person or an organization offers it"), COORDINATORS, OFFER_LIFE
+        ),
         "kind": Kept(_l("goods, a service, rides or a space"), COORDINATORS_AND_YOU, OFFER_LIFE),
         "category": Kept(_l("what kind of need it meets"), COORDINATORS_AND_YOU, OFFER_LIFE),
         "areas": Kept(_l("rough areas where help is possible"), COORDINATORS_AND_YOU, OFFER_LIFE),
@@ -73,10 +89,14 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         "capacity_left": Kept(_l("how many times are left"), COORDINATORS_AND_YOU, OFFER_LIFE),
         "available_from": Kept(_l("first day available"), COORDINATORS_AND_YOU, OFFER_LIFE),
         "available_until": Kept(_l("last day available"), COORDINATORS_AND_YOU, OFFER_LIFE),
-        "notes": Kept(_l("details in the offerer's words"), COORDINATORS_AND_YOU, OFFER_LIFE, True, True),
+        "notes": Kept(
+            _l("details in the offerer's words"), COORDINATORS_AND_YOU, OFFER_LIFE, True, True
+        ),
         "language": Kept(_l("the offerer's language"), COORDINATORS_AND_YOU, OFFER_LIFE),
         "status": Kept(_l("open, paused or ended"), COORDINATORS_AND_YOU, OFFER_LIFE),
-        "created_at": Kept(_l("when it was offered, to the hour"), COORDINATORS_AND_YOU, OFFER_LIFE),
+        "created_at": Kept(
+            _l("when it was offered, to the hour"), COORDINATORS_AND_YOU, OFFER_LIFE
+        ),
         "last_activity_at": Kept(_l("last change, to the hour"), COORDINATORS, OFFER_LIFE),
         "closed_at": Kept(_l("when it ended, to the hour, for deletion"), COORDINATORS, OFFER_LIFE),
     },
@@ -89,7 +109,11 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         for name in ("id", "slug", "name", "position", "active")
     },
     "Counter": {
-        name: Kept(_l("running totals by month, kind and rough area group: never about one person"), AGGREGATE, FOREVER_AGGREGATE)
+        name: Kept(
+            _l("running totals by month, kind and rough area group: never about one person"),
+            AGGREGATE,
+            FOREVER_AGGREGATE,
+        )
         for name in ("id", "period", "metric", "category", "area_group", "source_kind", "value")
     },
 }

@@ -47,4 +47,4 @@ async def bump(
 async def counter_value(metric: str, *, period: str, **key: str) -> int:
     """The sum of a metric over a period (all other dimensions when not given)."""
     rows = await Counter.filter(metric=metric, period=period, **key).values_list("value", flat=True)
-    return sum(int(v) for v in rows)
+    return sum(int(v) for v in rows)  # type: ignore[call-overload]

@@ -44,14 +44,46 @@ async def load_demo(*, codename_key: bytes) -> bool:
     if not await Offer.exists():
         start = today()
         for draft in (
-            OfferDraft(OfferKind.GOODS, "food", ("downtown", "eastside"), 10, start, "en",
-                       start + timedelta(days=60), "Groceries, twice a week"),
-            OfferDraft(OfferKind.SPACE, "phone-charging", ("downtown",), 20, start, "es",
-                       None, "Charging point at a drop-in"),
-            OfferDraft(OfferKind.RIDE, "transport", ("westside", "southside"), 5, start, "en",
-                       start + timedelta(days=30), "Rides in the evenings"),
-            OfferDraft(OfferKind.GOODS, "hygiene", ("northside", "downtown"), 30, start, "en",
-                       None, "Harm-reduction kits"),
+            OfferDraft(
+                OfferKind.GOODS,
+                "food",
+                ("downtown", "eastside"),
+                10,
+                start,
+                "en",
+                start + timedelta(days=60),
+                "Groceries, twice a week",
+            ),
+            OfferDraft(
+                OfferKind.SPACE,
+                "phone-charging",
+                ("downtown",),
+                20,
+                start,
+                "es",
+                None,
+                "Charging point at a drop-in",
+            ),
+            OfferDraft(
+                OfferKind.RIDE,
+                "transport",
+                ("westside", "southside"),
+                5,
+                start,
+                "en",
+                start + timedelta(days=30),
+                "Rides in the evenings",
+            ),
+            OfferDraft(
+                OfferKind.GOODS,
+                "hygiene",
+                ("northside", "downtown"),
+                30,
+                start,
+                "en",
+                None,
+                "Harm-reduction kits",
+            ),
         ):
             # Demo offers get codenames nobody keeps: they are examples, not real people.
             await post_offer(draft, codename_key=codename_key)

@@ -187,7 +187,7 @@ async def add_message(need_id: uuid.UUID, *, author_role: str, body: str) -> Non
         hour = this_hour()
         await Message.create(
             need_id=need.id,
-            seq=int(last[0]) + 1 if last else 1,
+            seq=int(last[0]) + 1 if last else 1,  # type: ignore[call-overload]
             author_role=author_role,
             body=body,
             created_at=hour,

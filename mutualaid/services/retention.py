@@ -30,9 +30,13 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
     cutoff = now - timedelta(days=horizon_days)
     expired = 0
     while True:
-        ids = await Need.filter(
-            status__in=[s.value for s in rules.ACTIVE], last_activity_at__lt=cutoff
-        ).limit(BATCH).values_list("id", flat=True)
+        ids = (
+            await Need.filter(
+                status__in=[s.value for s in rules.ACTIVE], last_activity_at__lt=cutoff
+            )
+            .limit(BATCH)
+            .values_list("id", flat=True)
+        )
         if not ids:
             break
         for need_id in ids:
@@ -50,15 +54,21 @@ async def purge_closed(*, now: datetime, retention_days: int) -> PurgeReceipt:
     cutoff = now - timedelta(days=retention_days)
     needs = messages = offers = 0
     closed = [s.value for s in rules.CLOSED]
-    while ids := await Need.filter(status__in=closed, closed_at__lt=cutoff).limit(
-        BATCH
-    ).values_list("id", flat=True):
+    while (
+        ids := await Need.filter(status__in=closed, closed_at__lt=cutoff)
+        .limit(BATCH)
+        .values_list("id", flat=True)
+    ):
         async with in_transaction() as conn:
             messages += await Message.filter(need_id__in=ids).using_db(conn).delete()
             needs += await Need.filter(id__in=ids).using_db(conn).delete()
-    while ids := await Offer.filter(
-        status=OfferStatus.ENDED.value, source_kind="community", closed_at__lt=cutoff
-    ).limit(BATCH).values_list("id", flat=True):
+    while (
+        ids := await Offer.filter(
+            status=OfferStatus.ENDED.value, source_kind="community", closed_at__lt=cutoff
+        )
+        .limit(BATCH)
+        .values_list("id", flat=True)
+    ):
         async with in_transaction() as conn:
             for offer in await Offer.filter(id__in=ids).using_db(conn):
                 await offer.areas.clear(using_db=conn)

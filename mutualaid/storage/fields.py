@@ -23,7 +23,7 @@ def _require_cipher() -> FieldCipher:
     return _cipher
 
 
-class EncryptedTextField(BinaryField):
+class EncryptedTextField(BinaryField):  # type: ignore[type-arg]
     """Text in Python, AES-GCM ciphertext (bound to model and field) in the database.
 
     Bytes from the database are opened; a str is plaintext a caller assigned. The two
@@ -44,7 +44,7 @@ class EncryptedTextField(BinaryField):
             return bytes(value)
         return _require_cipher().seal(str(value), context=self._context())
 
-    def to_python_value(self, value: Any) -> str | None:  # type: ignore[override]
+    def to_python_value(self, value: Any) -> str | None:
         if value is None or isinstance(value, str):
             return value
         return _require_cipher().open(bytes(value), context=self._context())

@@ -69,7 +69,7 @@ def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidA
                 reject=errors.reject,
             )
         ],
-        exception_handlers=errors.EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        exception_handlers=errors.EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
     app.https = settings.https

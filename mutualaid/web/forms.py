@@ -129,8 +129,7 @@ class OfferForm(BaseModel):
     def _until_after_from(cls, value: date | None, info: ValidationInfo) -> date | None:
         start = info.data.get("available_from")
         if value is not None and (
-            (start is not None and value < start)
-            or value > today() + timedelta(2 * MAX_DAYS_AHEAD)
+            (start is not None and value < start) or value > today() + timedelta(2 * MAX_DAYS_AHEAD)
         ):
             raise ValueError("available until")
         return value
@@ -190,9 +189,7 @@ def raw_values(form: FormData, model: type[BaseModel]) -> dict[str, Any]:
     return values
 
 
-def validate(
-    model: type[FormT], values: dict[str, Any]
-) -> tuple[FormT | None, dict[str, str]]:
+def validate(model: type[FormT], values: dict[str, Any]) -> tuple[FormT | None, dict[str, str]]:
     """Check values; on failure return a plain message for each field that needs attention."""
     try:
         return model.model_validate(values), {}

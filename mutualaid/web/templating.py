@@ -43,7 +43,8 @@ def _day(value: date | datetime | None, form: str = "medium") -> str:
 
 def url(request: Request, name: str, **params: Any) -> str:
     """A path for a named route, under the current language's prefix."""
-    return request.scope.get("root_path", "") + str(request.app.url_path_for(name, **params))
+    root: str = request.scope.get("root_path", "")
+    return root + str(request.app.url_path_for(name, **params))
 
 
 def language_url(request: Request, language: str) -> str:

@@ -29,7 +29,9 @@ NOT_FOUND = _l(
     "between them, then try again."
 )
 NOTICES = {
-    "withdrawn": _l("Your request is withdrawn. It will be deleted for good after the retention period."),
+    "withdrawn": _l(
+        "Your request is withdrawn. It will be deleted for good after the retention period."
+    ),
     "sent": _l("Your message is in the thread."),
     "pause": _l("Your offer is paused. Coordinators won't match it until you resume it."),
     "resume": _l("Your offer is open again."),
@@ -61,7 +63,9 @@ async def _holding(request: Request) -> tuple[str, Holding | None, Response | No
     try:
         if parsed is None:
             raise UnknownCodename()
-        holding = await find_holding(parsed.codename, request.app.state.settings.secret("codename_key"))
+        holding = await find_holding(
+            parsed.codename, request.app.state.settings.secret("codename_key")
+        )
     except UnknownCodename:
         page = render(
             request,

@@ -12,7 +12,6 @@ from mutualaid.services.health import database_ok
 from mutualaid.web.routes import Audience
 from mutualaid.web.templating import render
 
-
 TABLE_NAMES = {
     "Need": _l("Requests for help"),
     "Message": _l("Messages"),
