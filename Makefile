@@ -24,7 +24,7 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.runtime
 
 mutualaid/locales/%/LC_MESSAGES/messages.mo: mutualaid/locales/%/LC_MESSAGES/messages.po $(VENV)/.runtime
-	$(BIN)/pybabel compile -q -D messages -i $< -o $@
+	$(BIN)/pybabel compile -D messages -i $< -o $@ >/dev/null
 
 .PHONY: install
 install: $(VENV)/.runtime $(CATALOGS) ## Create .venv and install the app
