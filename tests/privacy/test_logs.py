@@ -38,8 +38,9 @@ def test_tracebacks_in_logs_leave_out_the_exception_message() -> None:
     try:
         raise ValueError(f"input was {secret}")
     except ValueError as error:
-        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "boom", None, (
-            type(error), error, error.__traceback__))
+        record = logging.LogRecord(
+            "x", logging.ERROR, __file__, 1, "boom", None, (type(error), error, error.__traceback__)
+        )
     rendered = NoMessageFormatter("%(message)s").format(record)
     assert "ValueError" in rendered and "test_logs.py" in rendered
     assert secret not in rendered

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -20,7 +21,6 @@ import time_machine
 from mutualaid.storage.models import Need
 from tests.conftest import CANARY_CLIENT, Database, post_form, post_need
 from tests.privacy.conftest import canary, stored_text_contains
-
 
 
 async def test_no_address_user_agent_or_referrer_is_stored_or_logged(
@@ -50,7 +50,9 @@ async def test_times_about_people_are_kept_to_the_hour(
         assert moment.hour == 13
 
 
-async def test_ids_in_urls_are_random_128_bit_values(client: httpx2.AsyncClient, db: Database) -> None:
+async def test_ids_in_urls_are_random_128_bit_values(
+    client: httpx2.AsyncClient, db: Database
+) -> None:
     await post_need(client)
     await post_need(client)
     ids = [need.id for need in await Need.all()]
@@ -76,7 +78,7 @@ def test_the_real_server_writes_no_access_log_and_no_banner(tmp_path: Path) -> N
     env.pop("MUTUALAID_TEST_POSTGRES_URL", None)
     log_path = tmp_path / "server.log"
     with log_path.open("wb") as log_file:
-        server = subprocess.Popen(  # noqa: S603
+        server = subprocess.Popen(
             [sys.executable, "-m", "mutualaid", "serve", "--port", str(port), "--demo"],
             stdout=log_file,
             stderr=subprocess.STDOUT,
@@ -87,16 +89,14 @@ def test_the_real_server_writes_no_access_log_and_no_banner(tmp_path: Path) -> N
             headers = {}
             for _ in range(100):
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as resp:  # noqa: S310
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as resp:
                         headers = dict(resp.headers)
                         break
                 except OSError:
                     time.sleep(0.1)
             for path in ("/", "/ask", "/nope", "/check"):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")  # noqa: S310
-                except OSError:
-                    pass
+                with contextlib.suppress(OSError):
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import httpx2
-import pytest
 
 from mutualaid.storage.models import Need, Offer
 from tests.conftest import Database, post_form, post_need
 from tests.privacy.conftest import canary, stored_text_contains
-
 
 
 async def test_every_sensitive_field_is_unreadable_in_storage(
@@ -27,8 +25,14 @@ async def test_every_sensitive_field_is_unreadable_in_storage(
     offer_page = await post_form(
         client,
         "/offer",
-        {"kind": "goods", "category": "food", "areas": "downtown", "capacity": "2",
-         "notes": notes, "language": "en"},
+        {
+            "kind": "goods",
+            "category": "food",
+            "areas": "downtown",
+            "capacity": "2",
+            "notes": notes,
+            "language": "en",
+        },
         page="/offer",
     )
     assert offer_page.status_code == 200

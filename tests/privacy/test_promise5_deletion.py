@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import httpx2
-import pytest
 
 from mutualaid.storage.models import Message, Need
 from tests.conftest import Database, post_form, post_need
 from tests.privacy.conftest import stored_text_contains
-
 
 
 async def test_erase_everything_now_leaves_nothing_in_any_file(
@@ -24,8 +22,10 @@ async def test_erase_everything_now_leaves_nothing_in_any_file(
 
         _, rows = await connection().execute_query("SELECT description, contact FROM need")
         blobs = [bytes(v) for v in dict(rows[0]).values()]
-        blobs += [bytes(dict(r)["body"]) for r in (await connection().execute_query(
-            "SELECT body FROM message"))[1]]
+        blobs += [
+            bytes(dict(r)["body"])
+            for r in (await connection().execute_query("SELECT body FROM message"))[1]
+        ]
         assert all(any(b in p.read_bytes() for p in db.raw_files()) for b in blobs)
     for trace in traces:
         assert await stored_text_contains(db, trace)
