@@ -7,15 +7,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain import needs as rules
 from mutualaid.domain.catalog import category_label
 from mutualaid.domain.clock import this_hour
-from mutualaid.domain.codenames import codename_hash, generate_codename
 from mutualaid.domain.errors import InvalidTransition
 from mutualaid.services.catalog import active_areas, active_category
+from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
 from mutualaid.storage.db import checkpoint
 from mutualaid.storage.models import Message, Need
@@ -59,39 +58,35 @@ async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
     category = await active_category(draft.category)
     (area,) = await active_areas((draft.area,))
     hour = this_hour()
-    for _ in range(3):
-        codename = generate_codename()
-        try:
-            async with in_transaction() as conn:
-                await Need.create(
-                    codename_hash=codename_hash(codename, codename_key),
-                    category=category,
-                    area=area,
-                    urgency=draft.urgency.value,
-                    window_start=draft.window_start,
-                    window_end=draft.window_end,
-                    description=draft.description,
-                    contact=draft.contact,
-                    preferred_name=draft.preferred_name,
-                    pronouns=draft.pronouns,
-                    language=draft.language,
-                    status=rules.NeedStatus.OPEN.value,
-                    created_at=hour,
-                    last_activity_at=hour,
-                    using_db=conn,
-                )
-                await bump(
-                    conn,
-                    (rules.METRIC_POSTED,),
-                    when=hour,
-                    category=category.slug,
-                    area_group=area.group,
-                    source_kind="community",
-                )
-            return codename
-        except IntegrityError:  # a codename collision: astronomically rare, so just draw again
-            continue
-    raise RuntimeError("could not draw an unused codename")
+
+    async def store(conn: BaseDBAsyncClient, digest: str) -> None:
+        await Need.create(
+            codename_hash=digest,
+            category=category,
+            area=area,
+            urgency=draft.urgency.value,
+            window_start=draft.window_start,
+            window_end=draft.window_end,
+            description=draft.description,
+            contact=draft.contact,
+            preferred_name=draft.preferred_name,
+            pronouns=draft.pronouns,
+            language=draft.language,
+            status=rules.NeedStatus.OPEN.value,
+            created_at=hour,
+            last_activity_at=hour,
+            using_db=conn,
+        )
+        await bump(
+            conn,
+            (rules.METRIC_POSTED,),
+            when=hour,
+            category=category.slug,
+            area_group=area.group,
+            source_kind="community",
+        )
+
+    return await store_under_new_codename(store, codename_key=codename_key)
 
 
 async def member_view(need: Need) -> MemberNeedView:

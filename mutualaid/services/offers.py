@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from tortoise.exceptions import IntegrityError
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain.catalog import (
@@ -18,9 +18,9 @@ from mutualaid.domain.catalog import (
     category_label,
 )
 from mutualaid.domain.clock import this_hour
-from mutualaid.domain.codenames import codename_hash, generate_codename
 from mutualaid.domain.errors import InvalidTransition
 from mutualaid.services.catalog import active_areas, active_category
+from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
 from mutualaid.storage.db import checkpoint
 from mutualaid.storage.models import Offer
@@ -53,38 +53,34 @@ async def post_offer(draft: OfferDraft, *, codename_key: bytes) -> str:
     category = await active_category(draft.category)
     areas = await active_areas(draft.areas, field="areas")
     hour = this_hour()
-    for _ in range(3):
-        codename = generate_codename()
-        try:
-            async with in_transaction() as conn:
-                offer = await Offer.create(
-                    codename_hash=codename_hash(codename, codename_key),
-                    source_kind="community",
-                    kind=draft.kind.value,
-                    category=category,
-                    capacity=draft.capacity,
-                    capacity_left=draft.capacity,
-                    available_from=draft.available_from,
-                    available_until=draft.available_until,
-                    notes=draft.notes,
-                    language=draft.language,
-                    status=OfferStatus.ACTIVE.value,
-                    created_at=hour,
-                    last_activity_at=hour,
-                    using_db=conn,
-                )
-                await offer.areas.add(*areas, using_db=conn)
-                await bump(
-                    conn,
-                    (METRIC_OFFERS_POSTED,),
-                    when=hour,
-                    category=category.slug,
-                    source_kind="community",
-                )
-            return codename
-        except IntegrityError:
-            continue
-    raise RuntimeError("could not draw an unused codename")
+
+    async def store(conn: BaseDBAsyncClient, digest: str) -> None:
+        offer = await Offer.create(
+            codename_hash=digest,
+            source_kind="community",
+            kind=draft.kind.value,
+            category=category,
+            capacity=draft.capacity,
+            capacity_left=draft.capacity,
+            available_from=draft.available_from,
+            available_until=draft.available_until,
+            notes=draft.notes,
+            language=draft.language,
+            status=OfferStatus.ACTIVE.value,
+            created_at=hour,
+            last_activity_at=hour,
+            using_db=conn,
+        )
+        await offer.areas.add(*areas, using_db=conn)
+        await bump(
+            conn,
+            (METRIC_OFFERS_POSTED,),
+            when=hour,
+            category=category.slug,
+            source_kind="community",
+        )
+
+    return await store_under_new_codename(store, codename_key=codename_key)
 
 
 async def member_offer_view(offer: Offer) -> MemberOfferView:
