@@ -8,6 +8,9 @@
     window.location.replace("/exit");
   }
   document.addEventListener("DOMContentLoaded", function () {
+    // htmx 2 notes the current path in sessionStorage as it loads, whatever its config says;
+    // we keep nothing in browser storage (privacy promise 2), so take it back out.
+    try { window.sessionStorage.removeItem("htmx-current-path-for-history"); } catch (e) { /* storage blocked */ }
     var link = document.getElementById("quick-exit");
     if (link) { link.addEventListener("click", leave); }
   });

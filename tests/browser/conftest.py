@@ -1,0 +1,352 @@
+"""Browser journeys: a real server subprocess, headless Debian Chromium, JavaScript on and off.
+
+One server and one browser for the whole browser suite: they are scoped to this package, not
+the session, because sync Playwright leaves its event loop marked as running in the main
+thread while it is started, and every pytest-asyncio test collected after this package would
+then fail. Each test gets a fresh browser context (its own cookies and storage), and after
+every passing journey we check what the browser was left with: requests only to the app's
+own origin, no web storage, and one CSRF cookie that carries nothing of a codename.
+
+`MUTUALAID_TEST_POSTGRES_URL` (an admin URL) runs the server on a fresh PostgreSQL database,
+dropped at the end; otherwise on a SQLite file in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    sync_playwright,
+)
+from playwright.sync_api import Response as PageResponse
+
+from tests.browser.pages import Private
+from tests.conftest import PG_ADMIN_URL, pg_database_url
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: Playwright's wait for anything on a page; the app answers locally in milliseconds.
+TIMEOUT_MS = 10_000
+SERVER_START_SECONDS = 60
+#: Codename words this short can turn up in a random 43-character token by pure chance
+#: (about 1 in 6,000 per word), so for them we rely on the cookie never changing instead.
+MIN_WORD_TO_SEARCH = 4
+#: What htmx 2.0.11 writes to sessionStorage at load, whatever its config says.
+HTMX_PATH_KEY = "htmx-current-path-for-history"
+
+
+@dataclass(frozen=True)
+class Server:
+    origin: str
+    quick_exit_url: str
+    log_file: Path
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _pg_admin_async(sql: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def _pg_admin(sql: str) -> None:
+    """Run one admin statement. In a thread of its own: sync Playwright, once started, keeps
+    an event loop marked as running in this thread, so asyncio.run() would refuse here."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _pg_admin_async(sql)).result(timeout=60)
+
+
+@pytest.fixture(scope="package")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh, empty database for the server: PostgreSQL when asked, else a SQLite file."""
+    if PG_ADMIN_URL:
+        name = f"mutualaid_browser_{uuid.uuid4().hex[:12]}"
+        _pg_admin(f'CREATE DATABASE "{name}"')
+        try:
+            yield pg_database_url(PG_ADMIN_URL, name)
+        finally:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        yield f"sqlite://{tmp_path_factory.mktemp('browser-db') / 'db.sqlite3'}"
+
+
+def _run_cli(args: list[str], env: dict[str, str], log: Path) -> None:
+    with log.open("a") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "mutualaid", *args],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+            check=False,
+        )
+    if done.returncode != 0:
+        pytest.fail(f"`mutualaid {args[0]}` failed:\n{log.read_text()[-3000:]}")
+
+
+def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:  # noqa: S310 (local http)
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"the server did not become healthy:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="package")
+def server(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator[Server]:
+    """`mutualaid migrate`, `demo` and `serve` as an operator would run them."""
+    data = tmp_path_factory.mktemp("browser-server")
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    quick_exit_url = f"{origin}/healthz"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MUTUALAID_KEY_FILE": str(data / "keys"),
+        "MUTUALAID_QUICK_EXIT_URL": quick_exit_url,
+        "MUTUALAID_ENVIRONMENT": "test",
+        # Every journey comes from 127.0.0.1; the default per-client limits (12 posts an
+        # hour, 10 codename checks a minute) are for people, not for a test suite.
+        "MUTUALAID_POSTS_PER_CLIENT_PER_HOUR": "1000",
+        "MUTUALAID_CODENAME_CHECKS_PER_CLIENT_PER_MINUTE": "1000",
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = data / "server.log"
+    _run_cli(["migrate"], env, log)
+    _run_cli(["demo"], env, log)
+    with log.open("a") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mutualaid",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_healthy(process, f"{origin}/healthz", log)
+        yield Server(origin=origin, quick_exit_url=quick_exit_url, log_file=log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+
+
+@pytest.fixture(scope="package")
+def playwright() -> Iterator[Playwright]:
+    manager = sync_playwright().start()
+    try:
+        yield manager
+    finally:
+        manager.stop()
+
+
+@pytest.fixture(scope="package")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    launched = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        yield launched
+    finally:
+        launched.close()
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def js_enabled(request: pytest.FixtureRequest) -> bool:
+    """Every journey runs twice; JS-only journeys parametrize this with [True] indirectly."""
+    return bool(request.param)
+
+
+@dataclass
+class Journey:
+    """One person's visit: a fresh browser context, and what it was seen doing."""
+
+    server: Server
+    context: BrowserContext
+    page: Page
+    js: bool
+    # repr=False: pytest prints a failing frame's arguments, and this must not show there.
+    requests: list[str] = field(default_factory=list, repr=False)
+    failed_loads: list[str] = field(default_factory=list, repr=False)
+    console_errors: list[str] = field(default_factory=list, repr=False)
+    codenames: list[Private] = field(default_factory=list, repr=False)
+    #: The CSRF cookie as it was first set, before anything was posted.
+    first_csrf: str | None = field(default=None, repr=False)
+
+    @property
+    def origin(self) -> str:
+        return self.server.origin
+
+    def visit(self, path: str) -> PageResponse | None:
+        response = self.page.goto(self.server.url(path))
+        if self.first_csrf is None:
+            self.first_csrf = self.csrf_cookie_value()
+        return response
+
+    def keep(self, codename: str) -> Private:
+        """Remember a codename, the way someone would write it down."""
+        kept = Private(codename)
+        self.codenames.append(kept)
+        return kept
+
+    def csrf_cookie_value(self) -> str | None:
+        values = [c["value"] for c in self.context.cookies() if c["name"] == "csrf"]
+        return values[0] if values else None
+
+    def forget_first_cookie(self) -> None:
+        """After quick exit the browser was told to drop its cookies; start counting anew."""
+        self.first_csrf = None
+
+    def check_what_the_browser_was_left_with(self) -> None:
+        self._only_our_origin()
+        self._no_web_storage()
+        self._only_the_csrf_cookie()
+        assert not self.failed_loads, f"failed loads: {self.failed_loads}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+
+    def _only_our_origin(self) -> None:
+        assert self.requests, "no requests were recorded"
+        elsewhere = [u for u in self.requests if not u.startswith(self.origin + "/")]
+        assert not elsewhere, f"requests left the app's origin: {elsewhere}"
+        forms = [encoding for c in self.codenames for encoding in (quote(c), quote_plus(c), c)]
+        in_url = sum(1 for u in self.requests for f in forms if f in u)
+        assert in_url == 0, "a codename appeared in a request URL"
+
+    def _no_web_storage(self) -> None:
+        if not self.page.url.startswith(self.origin + "/"):
+            self.visit("/")
+        local = self.page.evaluate("window.localStorage.length")
+        assert local == 0, "the app left something in localStorage"
+        session = self.page.evaluate("Object.keys(window.sessionStorage)")
+        assert session == [], f"the app left keys in sessionStorage: {session}"
+        state = self.context.storage_state(indexed_db=True)
+        assert state["origins"] == [], "the browser holds web storage for an origin"
+
+    def _only_the_csrf_cookie(self) -> None:
+        cookies = self.context.cookies()
+        names = [c["name"] for c in cookies]
+        assert names == ["csrf"], f"cookies in the browser: {names}"
+        cookie = cookies[0]
+        assert cookie["httpOnly"] is True, "the CSRF cookie is readable by scripts"
+        assert cookie["sameSite"] == "Strict", "the CSRF cookie is not SameSite=Strict"
+        assert cookie["domain"] == "127.0.0.1", "the CSRF cookie is for another host"
+        if self.first_csrf is not None:
+            unchanged = cookie["value"] == self.first_csrf
+            assert unchanged, "the CSRF cookie changed after the first page"
+        words = {w for c in self.codenames for w in c.split() if len(w) >= MIN_WORD_TO_SEARCH}
+        leaked = sum(1 for w in words if w in cookie["value"])
+        assert leaked == 0, "the CSRF cookie contains a codename word"
+
+
+_PHASE_REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    report: pytest.TestReport = yield
+    item.stash.setdefault(_PHASE_REPORTS, {})[report.when] = report
+    return report
+
+
+@pytest.fixture
+def journey(
+    request: pytest.FixtureRequest, server: Server, browser: Browser, js_enabled: bool
+) -> Iterator[Journey]:
+    context = browser.new_context(java_script_enabled=js_enabled, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    visit = Journey(server=server, context=context, page=page, js=js_enabled)
+    context.on("request", lambda r: visit.requests.append(r.url))
+
+    def on_response(response: PageResponse) -> None:
+        # Pages may answer 404 or 422 on purpose (the tests check those); nothing else may fail.
+        failed = response.status >= 400 and response.request.resource_type != "document"
+        if response.status >= 500 or failed:
+            visit.failed_loads.append(f"{response.status} {response.request.method} {response.url}")
+
+    context.on("response", on_response)
+
+    def on_console(message: ConsoleMessage) -> None:
+        # "Failed to load resource" repeats a response status, and on_response judges those
+        # (Chromium's own /favicon.ico request, which the app answers 404, is not seen there).
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            visit.console_errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
+    try:
+        yield visit
+        call = item_report(request.node, "call")
+        if call is not None and call.passed:
+            visit.check_what_the_browser_was_left_with()
+        elif call is not None and call.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            name = request.node.name.replace("/", "_").replace("[", "-").rstrip("]")
+            page.screenshot(path=ARTIFACTS / f"failed-{name}.png", full_page=True)
+    finally:
+        context.close()
+
+
+def item_report(item: pytest.Item, when: str) -> pytest.TestReport | None:
+    return item.stash.get(_PHASE_REPORTS, {}).get(when)
