@@ -45,10 +45,11 @@ def normalize(text: str) -> str | None:
 
     Case, surrounding space and repeated spaces don't matter; anything else does.
     """
-    if len(text) > MAX_CODENAME_CHARS:
+    # ASCII first: some characters (the Kelvin sign) only become ASCII when lowercased.
+    if len(text) > MAX_CODENAME_CHARS or not text.isascii():
         return None
     words = text.lower().split()
-    if len(words) != WORDS_PER_CODENAME or not all(word.isascii() for word in words):
+    if len(words) != WORDS_PER_CODENAME:
         return None
     return " ".join(words)
 

@@ -13,20 +13,34 @@ pytestmark = pytest.mark.asyncio
 
 
 @pytest.mark.parametrize("htmx", [False, True])
-async def test_the_form_asks_only_what_the_need_requires(client: httpx2.AsyncClient, htmx: bool) -> None:
+async def test_the_form_asks_only_what_the_need_requires(
+    client: httpx2.AsyncClient, htmx: bool
+) -> None:
     headers = {"HX-Request": "true"} if htmx else {}
     page = await client.get("/ask", headers=headers)
     assert page.status_code == 200
     names = set(re.findall(r'<(?:input|select|textarea)[^>]* name="([a-z_]+)"', page.text))
     assert names == {
-        "csrf_token", "form_id", "category", "area", "urgency", "window_start", "window_end",
-        "description", "contact", "preferred_name", "pronouns", "language",
+        "csrf_token",
+        "form_id",
+        "category",
+        "area",
+        "urgency",
+        "window_start",
+        "window_end",
+        "description",
+        "contact",
+        "preferred_name",
+        "pronouns",
+        "language",
     }
     assert ("<html" in page.text) is (not htmx)
     assert page.headers["vary"] == "HX-Request, HX-Target"
 
 
-async def test_posting_a_need_shows_a_seven_word_codename(client: httpx2.AsyncClient, db: Database) -> None:
+async def test_posting_a_need_shows_a_seven_word_codename(
+    client: httpx2.AsyncClient, db: Database
+) -> None:
     codename = await post_need(client)
     assert len(codename.split()) == 7
 

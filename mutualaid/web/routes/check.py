@@ -6,7 +6,7 @@ No account and no cookie: every request carries the codename in its POST body
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -37,6 +37,7 @@ NOTICES = {
     "resume": _l("Your offer is open again."),
     "end": _l("Your offer has ended. Thank you for offering."),
     "closed": _l("This is closed, so that can't change any more."),
+    "unchanged": _l("Nothing changed: that doesn't apply to this any more."),
 }
 
 
@@ -54,7 +55,12 @@ async def check_form(request: Request) -> Response:
     return render(request, "check.html", {"values": {"codename": ""}, "errors": {}})
 
 
-async def _holding(request: Request) -> tuple[str, Holding | None, Response | None]:
+class Found(NamedTuple):
+    codename: str
+    holding: Holding
+
+
+async def _holding(request: Request) -> Found | Response:
     """Read and check the codename; a failure is answered the same way for every cause."""
     ratelimit.hit(request, "check")
     form = await request.form()
@@ -67,14 +73,13 @@ async def _holding(request: Request) -> tuple[str, Holding | None, Response | No
             parsed.codename, request.app.state.settings.secret("codename_key")
         )
     except UnknownCodename:
-        page = render(
+        return render(
             request,
             "check.html",
             {"values": values, "errors": {"codename": str(NOT_FOUND)}},
             status_code=404,
         )
-        return values["codename"], None, page
-    return parsed.codename, holding, None
+    return Found(parsed.codename, holding)
 
 
 def _status_page(
@@ -86,26 +91,31 @@ def _status_page(
 
 
 async def check_submit(request: Request) -> Response:
-    codename, holding, failure = await _holding(request)
-    if failure is not None or holding is None:
-        return failure  # type: ignore[return-value]
+    found = await _holding(request)
+    if isinstance(found, Response):
+        return found
+    codename, holding = found
     return _status_page(request, codename, holding)
 
 
 async def thread(request: Request) -> Response:
     """The thread alone, for htmx polling; the full status page otherwise."""
-    codename, holding, failure = await _holding(request)
-    if failure is not None or holding is None:
-        return failure  # type: ignore[return-value]
+    found = await _holding(request)
+    if isinstance(found, Response):
+        return found
+    codename, holding = found
     if htmx.is_htmx(request) and isinstance(holding, MemberNeedView):
         return render(request, "_thread.html", {"codename": codename, "item": holding})
     return _status_page(request, codename, holding)
 
 
 async def message(request: Request) -> Response:
-    codename, holding, failure = await _holding(request)
-    if failure is not None or not isinstance(holding, MemberNeedView):
-        return failure or _status_page(request, codename, holding)  # type: ignore[arg-type]
+    found = await _holding(request)
+    if isinstance(found, Response):
+        return found
+    codename, holding = found
+    if not isinstance(holding, MemberNeedView):
+        return _status_page(request, codename, holding, notice=str(NOTICES["unchanged"]))
     form = await request.form()
     parsed, errors = validate(MessageForm, raw_values(form, MessageForm))
     notice = ""
@@ -131,10 +141,11 @@ async def message(request: Request) -> Response:
 
 
 async def withdraw(request: Request) -> Response:
-    codename, holding, failure = await _holding(request)
-    if failure is not None or holding is None:
-        return failure  # type: ignore[return-value]
-    notice = NOTICES["closed"]
+    found = await _holding(request)
+    if isinstance(found, Response):
+        return found
+    codename, holding = found
+    notice = NOTICES["closed"] if isinstance(holding, MemberNeedView) else NOTICES["unchanged"]
     if isinstance(holding, MemberNeedView) and holding.is_active:
         await withdraw_need(holding.id)
         notice = NOTICES["withdrawn"]
@@ -143,11 +154,12 @@ async def withdraw(request: Request) -> Response:
 
 
 async def offer_action(request: Request) -> Response:
-    codename, holding, failure = await _holding(request)
-    if failure is not None or holding is None:
-        return failure  # type: ignore[return-value]
+    found = await _holding(request)
+    if isinstance(found, Response):
+        return found
+    codename, holding = found
     action = str((await request.form()).get("action", ""))
-    notice = NOTICES["closed"]
+    notice = NOTICES["unchanged"]
     if not isinstance(holding, MemberNeedView) and action in ("pause", "resume", "end"):
         try:
             await change_offer(holding.id, action)
@@ -160,9 +172,10 @@ async def offer_action(request: Request) -> Response:
 
 async def erase(request: Request) -> Response:
     """Ask once more, then delete at once and for good (privacy promise 5)."""
-    codename, holding, failure = await _holding(request)
-    if failure is not None or holding is None:
-        return failure  # type: ignore[return-value]
+    found = await _holding(request)
+    if isinstance(found, Response):
+        return found
+    codename, holding = found
     if (await request.form()).get("confirm") != "yes":
         return render(request, "erase_confirm.html", {"codename": codename, "item": holding})
     if isinstance(holding, MemberNeedView):
