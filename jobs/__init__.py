@@ -25,7 +25,8 @@ JOBS: dict[str, Job] = {
             "expire",
             expire.run,
             "15 * * * *",
-            "Open needs with no activity past the horizon become expired.",
+            "Open needs with no activity past the horizon become expired; offers and pledges "
+            "past their last day end.",
         ),
         Job(
             "purge",

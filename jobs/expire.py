@@ -1,10 +1,13 @@
-"""Expire quiet needs. Not run directly: see JOBS."""
+"""Expire quiet needs, and end offers past their last day. Not run directly: see JOBS."""
 
 from mutualaid.domain.clock import now
+from mutualaid.services.pledges import end_expired_offers
 from mutualaid.services.retention import expire_quiet_needs
 from mutualaid.settings import Settings
 
 
 async def run(settings: Settings) -> str:
-    count = await expire_quiet_needs(now=now(), horizon_days=settings.need_expiry_days)
-    return f"expired {count} needs"
+    moment = now()
+    count = await expire_quiet_needs(now=moment, horizon_days=settings.need_expiry_days)
+    ended = await end_expired_offers(today=moment.date())
+    return f"expired {count} needs, ended {ended} offers"

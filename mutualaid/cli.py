@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from mutualaid.logging_config import configure_logging, logging_config
+from mutualaid.services.staff import Passwords
 from mutualaid.settings import Settings, load_settings
 
 log = logging.getLogger("mutualaid")
@@ -39,13 +40,77 @@ def migrate(settings: Settings) -> None:
     _say(f"migrations applied: {len(applied)}" + (f" ({', '.join(applied)})" if applied else ""))
 
 
-def demo(settings: Settings) -> None:
-    from mutualaid.services.demo import load_demo
-
-    loaded = asyncio.run(
-        _with_storage(settings, lambda: load_demo(codename_key=settings.secret("codename_key")))
+def passwords_for(settings: Settings) -> Passwords:
+    return Passwords(
+        memory_kib=settings.argon2_memory_kib,
+        time_cost=settings.argon2_time_cost,
+        parallelism=settings.argon2_parallelism,
     )
-    _say("demo areas, categories and offers loaded" if loaded else "database already has data")
+
+
+def demo(settings: Settings) -> None:
+    from mutualaid.services import demo as demo_data
+
+    async def load() -> tuple[bool, bool]:
+        places = await demo_data.load_demo(codename_key=settings.secret("codename_key"))
+        people = False
+        if settings.environment != "production":
+            people = await demo_data.load_demo_staff(passwords_for(settings))
+        return places, people
+
+    places, people = asyncio.run(_with_storage(settings, load))
+    _say("demo areas, categories and offers loaded" if places else "database already has data")
+    if people:
+        coordinator, member = demo_data.DEMO_COORDINATOR, demo_data.DEMO_ORGANIZATION_MEMBER
+        _say(
+            "\n  DEMO ONLY: published passwords; these accounts are refused in production.\n"
+            f"  Coordinator:          {coordinator[0]} / {coordinator[1]}\n"
+            f"    second-factor key:  {demo_data.DEMO_TOTP_SECRET}"
+            "  (or run `.venv/bin/mutualaid demo-code`)\n"
+            f"  Organization member:  {member[0]} / {member[1]}\n"
+            "  Sign in at /staff/login\n"
+        )
+
+
+def demo_code(settings: Settings) -> int:
+    """The demo coordinator's current sign-in code (demo accounts only, never production)."""
+    import pyotp
+
+    from mutualaid.services.demo import DEMO_TOTP_SECRET
+
+    if settings.environment == "production":
+        _say("demo accounts don't exist in production")
+        return 2
+    _say(pyotp.TOTP(DEMO_TOTP_SECRET).now())
+    return 0
+
+
+def create_staff(settings: Settings, *, username: str, role: str, password_stdin: bool) -> int:
+    """The first admin (or any coordinator) from the command line."""
+    from mutualaid.domain.codenames import generate_codename
+    from mutualaid.domain.staff import Role
+    from mutualaid.services import staff as accounts
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else generate_codename()
+    try:
+        asyncio.run(
+            _with_storage(
+                settings,
+                lambda: accounts.create_staff(
+                    passwords_for(settings), username=username, password=password, role=Role(role)
+                ),
+            )
+        )
+    except accounts.UsernameTaken:
+        _say(f"the username {username!r} is taken")
+        return 1
+    except accounts.WeakPassword as problem:
+        _say(f"that password can't be used ({problem.reason}); use at least 15 characters")
+        return 1
+    _say(f"created {role} {username!r}; they set up a second factor at first sign-in")
+    if not password_stdin:
+        _say(f"first password (shown once, change it after signing in): {password}")
+    return 0
 
 
 def run_job(settings: Settings, name: str) -> int:
@@ -91,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("demo", help="load demo areas, categories and offers into a new database")
+    staff_cmd = commands.add_parser("create-staff", help="create an admin or coordinator account")
+    staff_cmd.add_argument("--username", required=True)
+    staff_cmd.add_argument("--role", choices=["admin", "coordinator"], default="admin")
+    staff_cmd.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    commands.add_parser("demo-code", help="print the demo coordinator's current sign-in code")
     jobs_cmd = commands.add_parser("jobs", help="scheduled jobs")
     jobs_sub = jobs_cmd.add_subparsers(dest="jobs_command", required=True)
     jobs_sub.add_parser("list", help="list the jobs and their schedules")
@@ -109,6 +181,12 @@ def main(argv: list[str] | None = None) -> int:
         migrate(settings)
     elif args.command == "demo":
         demo(settings)
+    elif args.command == "demo-code":
+        return demo_code(settings)
+    elif args.command == "create-staff":
+        return create_staff(
+            settings, username=args.username, role=args.role, password_stdin=args.password_stdin
+        )
     elif args.command == "jobs":
         if args.jobs_command == "list":
             from jobs import JOBS

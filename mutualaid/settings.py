@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     #: Largest request body accepted, in bytes; forms here are small.
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, le=10 * 1024 * 1024)
 
+    #: argon2id cost for staff passwords (OWASP minimum: 19 MiB, 2 passes); cheaper only in tests.
+    argon2_memory_kib: int = Field(default=65536, ge=8)
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_parallelism: int = Field(default=4, ge=1)
+
     # Abuse limits, counted in memory only under a rotating key (privacy promise 2).
     posts_per_client_per_hour: int = Field(default=12, ge=1)
     posts_per_hour: int = Field(default=1200, ge=1)
@@ -79,6 +84,14 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
             raise ValueError("DATABASE_URL must start with sqlite:// or postgres://")
         return value
+
+    @model_validator(mode="after")
+    def _argon2_cheap_only_in_tests(self) -> Settings:
+        if self.environment != "test" and (
+            self.argon2_memory_kib < 19456 or self.argon2_time_cost < 2
+        ):
+            raise ValueError("argon2id below OWASP parameters is only allowed in tests")
+        return self
 
     @model_validator(mode="after")
     def _refuse_weak_secrets_in_production(self) -> Settings:

@@ -31,7 +31,22 @@ from mutualaid.web.app import create_app
 PG_ADMIN_URL = os.environ.get("MUTUALAID_TEST_POSTGRES_URL", "")
 #: A client address no test should ever find stored or logged (requirement R1).
 CANARY_CLIENT = ("127.13.37.42", 40404)
-TABLES = ("message", "offer_area", "area_neighbour", "need", "offer", "counter", "area", "category")
+TABLES = (
+    "message",
+    "offer_area",
+    "area_neighbour",
+    "organization_area",
+    "need",
+    "offer",
+    "counter",
+    "audit_event",
+    "staff_session",
+    "invitation",
+    "staff_user",
+    "organization",
+    "area",
+    "category",
+)
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
@@ -44,6 +59,10 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "encryption_key": secrets.token_urlsafe(32),
         "session_key": secrets.token_urlsafe(32),
         "quick_exit_url": "https://example.org/",
+        # Real argon2id, made cheap for speed; production refuses these (see test_settings).
+        "argon2_memory_kib": 64,
+        "argon2_time_cost": 1,
+        "argon2_parallelism": 1,
     }
     values.update(overrides)
     return Settings.model_validate(values)
@@ -176,3 +195,81 @@ async def post_need(client: httpx2.AsyncClient, **overrides: str) -> str:
     match = CODENAME.search(response.text)
     assert match, "no codename on the page"
     return match.group(1)
+
+
+STAFF_PASSWORD = "correct horse battery staple 42"
+
+
+async def make_staff(
+    db: Database,
+    *,
+    role: str,
+    username: str | None = None,
+    organization_id: uuid.UUID | None = None,
+) -> tuple[uuid.UUID, str | None]:
+    """A staff account through the real service; coordinators and admins get a TOTP secret."""
+    import pyotp
+
+    from mutualaid.domain.staff import TOTP_REQUIRED, Role
+    from mutualaid.services.staff import Passwords, create_staff
+
+    settings = db.settings
+    passwords = Passwords(
+        memory_kib=settings.argon2_memory_kib,
+        time_cost=settings.argon2_time_cost,
+        parallelism=settings.argon2_parallelism,
+    )
+    secret = pyotp.random_base32() if Role(role) in TOTP_REQUIRED else None
+    staff_id = await create_staff(
+        passwords,
+        username=username or f"{role}-{uuid.uuid4().hex[:8]}",
+        password=STAFF_PASSWORD,
+        role=Role(role),
+        organization_id=organization_id,
+        totp_secret=secret,
+    )
+    return staff_id, secret
+
+
+async def sign_in_client(
+    client: httpx2.AsyncClient, db: Database, staff_id: uuid.UUID, secret: str | None
+) -> None:
+    """Sign a client in through the real services (password, then the second factor)."""
+    import pyotp
+
+    from mutualaid.services.staff import Passwords, sign_in, verify_second_factor
+    from mutualaid.storage.models import StaffUser
+
+    settings = db.settings
+    passwords = Passwords(
+        memory_kib=settings.argon2_memory_kib,
+        time_cost=settings.argon2_time_cost,
+        parallelism=settings.argon2_parallelism,
+    )
+    user = await StaffUser.get(id=staff_id)
+    session = await sign_in(passwords, username=user.username, password=STAFF_PASSWORD)
+    token = session.token
+    if secret is not None:
+        token = (await verify_second_factor(token, pyotp.TOTP(secret).now())).token
+    client.cookies.set("session", token)
+
+
+async def approved_organization(db: Database, name: str = "Night Owls Collective") -> uuid.UUID:
+    """An approved organization serving Downtown, stored directly (its flow is tested apart)."""
+    from mutualaid.domain.clock import now
+    from mutualaid.storage.models import Area, Organization
+
+    org = await Organization.create(
+        name=name,
+        description="Drop-in space with phone charging",
+        public_contact="frontdesk@example.org",
+        languages="en,es",
+        credit="name",
+        status="approved",
+        worksheet={},
+        no_strings_commitment=True,
+        created_at=now(),
+        decided_at=now(),
+    )
+    await org.areas.add(*await Area.filter(slug="downtown"))
+    return org.id

@@ -82,12 +82,17 @@ def test_catalogs_are_complete_and_current() -> None:
     assert result.stdout.startswith("i18n OK:")
 
 
+def _key(value: object) -> object:
+    """Plural messages come back as lists (singular, plural): make them hashable."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def test_compiled_catalog_matches_its_source() -> None:
     """The .mo the app loads holds exactly the .po's translations (run pybabel compile)."""
     directory = LOCALES / "es" / "LC_MESSAGES"
     assert (directory / "messages.mo").exists(), "run: pybabel compile -d mutualaid/locales"
     with (directory / "messages.po").open("rb") as handle:
-        source = {m.id: m.string for m in read_po(handle) if m.id and not m.fuzzy}
+        source = {_key(m.id): _key(m.string) for m in read_po(handle) if m.id and not m.fuzzy}
     with (directory / "messages.mo").open("rb") as handle:
-        compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+        compiled = {_key(m.id): _key(m.string) for m in read_mo(handle) if m.id}
     assert compiled == source, "stale messages.mo: run scripts/i18n_update.sh"

@@ -7,9 +7,14 @@ from datetime import timedelta
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain.catalog import BUILTIN_CATEGORIES, OfferDraft, OfferKind
-from mutualaid.domain.clock import today
+from mutualaid.domain.clock import now, today
+from mutualaid.domain.organizations import WORKSHEET_QUESTIONS, Answer
+from mutualaid.domain.pledges import OpeningSlot, PledgeDraft
+from mutualaid.domain.staff import Role
 from mutualaid.services.offers import post_offer
-from mutualaid.storage.models import Area, Category, Offer
+from mutualaid.services.pledges import create_pledge
+from mutualaid.services.staff import Passwords, create_staff
+from mutualaid.storage.models import Area, Category, Offer, Organization, StaffUser
 
 #: (slug, name, report group, neighbours). Coarse on purpose: never finer than a neighbourhood.
 DEMO_AREAS = (
@@ -28,6 +33,72 @@ async def ensure_categories() -> int:
         _, created = await Category.get_or_create(slug=slug, defaults={"position": position})
         added += int(created)
     return added
+
+
+#: Demo sign-ins, published in the README; `sign_in` refuses demo accounts in production.
+DEMO_COORDINATOR = ("demo-coordinator", "demo coordinator password")
+DEMO_ORGANIZATION_MEMBER = ("demo-organization", "demo organization password")
+#: The demo coordinator's TOTP secret; `mutualaid demo-code` prints its current code.
+DEMO_TOTP_SECRET = "DEMOCOORDINATORTOTPSECRETABCD234"  # noqa: S105 (published demo value)
+
+
+async def load_demo_staff(passwords: Passwords) -> bool:
+    """A demo coordinator and an approved demo organization with one member, once."""
+    if await StaffUser.exists():
+        return False
+    moment = now()
+    org = await Organization.create(
+        name="Harbour Light Drop-in (demo)",
+        description="Drop-in hours with phone charging, showers and snacks. No questions asked.",
+        public_contact="Ask at the front desk during opening hours",
+        languages="en,es",
+        credit="name",
+        status="approved",
+        worksheet=dict.fromkeys(WORKSHEET_QUESTIONS, Answer.NO.value),
+        no_strings_commitment=True,
+        created_at=moment,
+        decided_at=moment,
+    )
+    await org.areas.add(*await Area.filter(slug__in=["downtown", "eastside"]))
+    await create_staff(
+        passwords,
+        username=DEMO_COORDINATOR[0],
+        password=DEMO_COORDINATOR[1],
+        role=Role.COORDINATOR,
+        is_demo=True,
+        totp_secret=DEMO_TOTP_SECRET,
+    )
+    member_id = await create_staff(
+        passwords,
+        username=DEMO_ORGANIZATION_MEMBER[0],
+        password=DEMO_ORGANIZATION_MEMBER[1],
+        role=Role.ORGANIZATION,
+        organization_id=org.id,
+        is_demo=True,
+    )
+    # Weekly phone-charging hours, so the directory has something to show.
+    evenings = tuple(OpeningSlot(day, "17:00", "21:00") for day in range(5))
+    await create_pledge(
+        PledgeDraft(
+            title="Phone charging and showers",
+            public_description="Walk in, charge your phone, take a shower. No questions asked.",
+            kind=OfferKind.SPACE,
+            category="phone-charging",
+            areas=("downtown",),
+            capacity=200,
+            available_from=today(),
+            available_until=None,
+            weekly_hours=evenings,
+            language="en",
+            no_conditions=True,
+            listed=True,
+            location_note="Side door on the alley; ask for the drop-in",
+            location_public=False,
+        ),
+        organization_id=org.id,
+        staff_id=member_id,
+    )
+    return True
 
 
 async def load_demo(*, codename_key: bytes) -> bool:

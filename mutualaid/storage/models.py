@@ -95,12 +95,144 @@ class Need(Model):
         indexes = [Index(fields=("status", "created_at"), name="idx_need_status_created")]
 
 
+class Organization(Model):
+    """An allied organization: public profile, worksheet answers, and its standing with us."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    #: Public name, shown in the directory (and in reports only if credit is "name").
+    name = fields.CharField(max_length=120)
+    #: What they offer, in their words: public.
+    description = fields.TextField()
+    #: Front-door contact for the directory (never a confidential location).
+    public_contact = fields.CharField(max_length=200)
+    #: Language codes they can serve in, comma separated.
+    languages = fields.CharField(max_length=120, default="", db_default="")
+    #: name | anonymous: how reports may credit them.
+    credit = fields.CharField(max_length=12, default="anonymous", db_default="anonymous")
+    #: pending | approved | suspended
+    status = fields.CharField(max_length=12, default="pending", db_default="pending")
+    #: The no-strings worksheet (privacy promise 7): question key -> no | yes | unsure.
+    worksheet: fields.Field[dict[str, str]] = fields.JSONField(default=dict)
+    #: Anything they want coordinators to know about their funding and conditions.
+    worksheet_notes = fields.TextField(default="")
+    #: They committed that their aid carries no conditions.
+    no_strings_commitment = fields.BooleanField(default=False, db_default=False)
+    #: Invited by a coordinator rather than applying unprompted.
+    invited = fields.BooleanField(default=False, db_default=False)
+    areas: fields.ManyToManyRelation[Area] = fields.ManyToManyField(
+        "models.Area", related_name="organizations", through="organization_area"
+    )
+    created_at = fields.DatetimeField()
+    decided_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "organization"
+
+
+class StaffUser(Model):
+    """A coordinator, admin or organization member: the only people with accounts."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    username = fields.CharField(max_length=60, unique=True)
+    #: argon2id, OWASP parameters (promise 8).
+    password_hash = fields.CharField(max_length=255)
+    #: admin | coordinator | organization
+    role = fields.CharField(max_length=16)
+    organization: fields.ForeignKeyNullableRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="members", null=True, on_delete=fields.CASCADE
+    )
+    #: TOTP secret, encrypted; set once the member confirms a code.
+    totp_secret = EncryptedTextField(max_length=64, null=True)
+    #: A secret offered during set-up, not yet confirmed.
+    totp_pending = EncryptedTextField(max_length=64, null=True)
+    #: The last TOTP time step accepted, so a code can't be used twice.
+    totp_last_step = fields.BigIntField(null=True)
+    disabled = fields.BooleanField(default=False, db_default=False)
+    #: Demo accounts from `make run`; refused in production.
+    is_demo = fields.BooleanField(default=False, db_default=False)
+    #: Sign-in throttling per account.
+    failed_attempts = fields.IntField(default=0, db_default=0)
+    locked_until = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "staff_user"
+
+
+class StaffSession(Model):
+    """A signed-in staff member's session, kept on the server; the cookie holds only a token."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    #: SHA-256 of the cookie's random token: a stolen database can't sign anyone in.
+    token_hash = fields.CharField(max_length=64, unique=True)
+    staff: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
+        "models.StaffUser", related_name="sessions", on_delete=fields.CASCADE
+    )
+    #: password (second factor still due) | enrol (must set up TOTP) | full
+    stage = fields.CharField(max_length=12)
+    created_at = fields.DatetimeField()
+    last_seen_at = fields.DatetimeField()
+
+    class Meta:
+        table = "staff_session"
+
+
+class Invitation(Model):
+    """A one-time link: for an organization to apply, or for a colleague to join one."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    #: organization (apply as invited) | member (join an organization)
+    kind = fields.CharField(max_length=16)
+    organization: fields.ForeignKeyNullableRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="invitations", null=True, on_delete=fields.CASCADE
+    )
+    created_by_id = fields.UUIDField(null=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "invitation"
+
+
+class AuditEvent(Model):
+    """What a staff member did to which record: never a community member's words (promise 8)."""
+
+    id = fields.BigIntField(primary_key=True)
+    staff_id = fields.UUIDField(null=True)
+    action = fields.CharField(max_length=40)
+    record_type = fields.CharField(max_length=24)
+    record_id = fields.CharField(max_length=36)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "audit_event"
+        indexes = [Index(fields=("created_at",), name="idx_audit_created")]
+
+
 class Offer(Model):
-    """Help on offer: from a community member (anonymously, by codename) for now."""
+    """Help on offer: anonymously from a community member (codename), or pledged by an
+    organization."""
 
     id = fields.UUIDField(primary_key=True, default=random_id)
     #: HMAC of the offering member's codename; organizations' pledges have none.
     codename_hash = fields.CharField(max_length=64, unique=True, null=True)
+    organization: fields.ForeignKeyNullableRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="pledges", null=True, on_delete=fields.CASCADE
+    )
+    #: Public name of a pledged service, for the directory.
+    title = fields.CharField(max_length=120, default="", db_default="")
+    #: Public description of a pledged service, for the directory.
+    public_description = fields.TextField(default="")
+    #: Weekly opening hours: [{"day": 0-6, "opens": "HH:MM", "closes": "HH:MM"}].
+    weekly_hours: fields.Field[list[dict[str, str | int]]] = fields.JSONField(default=list)
+    #: Where it happens. Published only when location_public; never for confidential places.
+    location_note = EncryptedTextField(max_length=200, null=True)
+    location_public = fields.BooleanField(default=False, db_default=False)
+    #: Listed in the public directory (organization pledges only; never community offers).
+    listed = fields.BooleanField(default=False, db_default=False)
+    #: The pledge states that it carries no conditions (promise 7).
+    no_conditions = fields.BooleanField(default=False, db_default=False)
     #: community | organization
     source_kind = fields.CharField(max_length=16, default="community", db_default="community")
     #: goods | service | ride | space

@@ -8,21 +8,31 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Mount
+from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+from mutualaid.services.staff import Passwords
 from mutualaid.settings import Settings
 from mutualaid.storage.db import start_storage, stop_storage
 from mutualaid.web import errors
 from mutualaid.web.middleware import CSRFProtection, LanguagePrefix, SecurityHeaders
 from mutualaid.web.once import SeenForms
 from mutualaid.web.ratelimit import Limit, RateLimiter
-from mutualaid.web.routes import Audience, check, posting, public
+from mutualaid.web.routes import (
+    Audience,
+    check,
+    directory,
+    organizations,
+    portal,
+    posting,
+    public,
+    staff,
+)
 from mutualaid.web.templating import build_templates
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-ROUTE_MODULES = (public, posting, check)
+ROUTE_MODULES = (public, posting, check, staff, organizations, portal, directory)
 
 
 class MutualAidApp(Starlette):
@@ -35,10 +45,16 @@ class MutualAidApp(Starlette):
         return SecurityHeaders(LanguagePrefix(super().build_middleware_stack()), https=self.https)
 
 
-def route_audiences() -> dict[str, Audience]:
-    audiences: dict[str, Audience] = {"static": Audience.PUBLIC}
-    for module in ROUTE_MODULES:
-        audiences.update(module.AUDIENCES)
+def route_audiences(app: Starlette) -> dict[str, Audience]:
+    """Every route's declared audience, by route name (static files are public)."""
+    audiences: dict[str, Audience] = {}
+    for route in app.routes:
+        if isinstance(route, Mount):
+            audiences[str(route.name)] = Audience.PUBLIC
+        elif isinstance(route, Route):
+            declared = getattr(route.endpoint, "audience", None)
+            if declared is not None:
+                audiences[route.name] = declared
     return audiences
 
 
@@ -76,9 +92,15 @@ def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidA
     app.state.settings = settings
     app.state.templates = build_templates()
     app.state.seen_forms = SeenForms()
+    app.state.passwords = Passwords(
+        memory_kib=settings.argon2_memory_kib,
+        time_cost=settings.argon2_time_cost,
+        parallelism=settings.argon2_parallelism,
+    )
     app.state.rate_limiter = RateLimiter(
         {
             "post": Limit(settings.posts_per_client_per_hour, settings.posts_per_hour, 3600),
+            "login": Limit(20, 600, 60),
             "check": Limit(
                 settings.codename_checks_per_client_per_minute,
                 settings.codename_checks_per_minute,

@@ -189,13 +189,21 @@ def raw_values(form: FormData, model: type[BaseModel]) -> dict[str, Any]:
     return values
 
 
-def validate(model: type[FormT], values: dict[str, Any]) -> tuple[FormT | None, dict[str, str]]:
-    """Check values; on failure return a plain message for each field that needs attention."""
+def validate(
+    model: type[FormT],
+    values: dict[str, Any],
+    messages: dict[str, str] | None = None,
+) -> tuple[FormT | None, dict[str, str]]:
+    """Check values; on failure return a plain message for each field that needs attention.
+
+    `messages` adds or overrides per-field messages for forms outside this module.
+    """
+    known = FIELD_MESSAGES if messages is None else {**FIELD_MESSAGES, **messages}
     try:
         return model.model_validate(values), {}
     except ValidationError as error:
         errors: dict[str, str] = {}
         for problem in error.errors(include_input=False):
             name = str(problem["loc"][0]) if problem["loc"] else "form"
-            errors.setdefault(name, str(FIELD_MESSAGES.get(name, _l("Check this field."))))
+            errors.setdefault(name, str(known.get(name, _l("Check this field."))))
         return None, errors

@@ -75,6 +75,7 @@ def render(
         "language_url": lambda language: language_url(request, language),
         "csrf_token": request.scope.get("csrf_token", ""),
         "settings": request.app.state.settings,
+        "staff": getattr(request.state, "staff", None),
         **(context or {}),
     }
     response = templates.TemplateResponse(request, template, page, status_code=status_code)

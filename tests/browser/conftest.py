@@ -5,7 +5,8 @@ the session, because sync Playwright leaves its event loop marked as running in 
 thread while it is started, and every pytest-asyncio test collected after this package would
 then fail. Each test gets a fresh browser context (its own cookies and storage), and after
 every passing journey we check what the browser was left with: requests only to the app's
-own origin, no web storage, and one CSRF cookie that carries nothing of a codename.
+own origin, no web storage, and one CSRF cookie that carries nothing of a codename (plus,
+for journeys that sign staff in, at most the staff `session` cookie, checked the same way).
 
 `MUTUALAID_TEST_POSTGRES_URL` (an admin URL) runs the server on a fresh PostgreSQL database,
 dropped at the end; otherwise on a SQLite file in a temporary directory.
@@ -33,13 +34,15 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
+    Cookie,
     Page,
     Playwright,
     sync_playwright,
 )
 from playwright.sync_api import Response as PageResponse
 
-from tests.browser.pages import Private
+from mutualaid.services.demo import DEMO_TOTP_SECRET
+from tests.browser.pages import Authenticator, Private
 from tests.conftest import PG_ADMIN_URL, pg_database_url
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +65,8 @@ SERVER_START_SECONDS = 60
 MIN_WORD_TO_SEARCH = 4
 #: What htmx 2.0.11 writes to sessionStorage at load, whatever its config says.
 HTMX_PATH_KEY = "htmx-current-path-for-history"
+#: The staff sign-in cookie over plain http (`__Host-session` only over TLS).
+SESSION_COOKIE = "session"
 
 
 @dataclass(frozen=True)
@@ -212,6 +217,13 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
         launched.close()
 
 
+@pytest.fixture(scope="package")
+def authenticator(server: Server) -> Authenticator:
+    """The demo coordinator's authenticator app, one for the whole package like the server:
+    the server takes each code once, so every journey must know which codes were used."""
+    return Authenticator(DEMO_TOTP_SECRET)
+
+
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
 def js_enabled(request: pytest.FixtureRequest) -> bool:
     """Every journey runs twice; JS-only journeys parametrize this with [True] indirectly."""
@@ -233,6 +245,8 @@ class Journey:
     codenames: list[Private] = field(default_factory=list, repr=False)
     #: The CSRF cookie as it was first set, before anything was posted.
     first_csrf: str | None = field(default=None, repr=False)
+    #: Whether this journey signs staff in, so a `session` cookie may be left beside `csrf`.
+    signs_in: bool = False
 
     @property
     def origin(self) -> str:
@@ -258,10 +272,22 @@ class Journey:
         """After quick exit the browser was told to drop its cookies; start counting anew."""
         self.first_csrf = None
 
+    def will_sign_in(self) -> None:
+        """This journey signs staff in: the `session` cookie is allowed (and checked)."""
+        self.signs_in = True
+
+    def signed_out(self) -> None:
+        """Signing out tells the browser to drop this site's cookies (Clear-Site-Data); the
+        page it lands on sets a fresh CSRF cookie, which must then stay as it is."""
+        self.first_csrf = self.csrf_cookie_value()
+
+    def cookie_names(self) -> list[str]:
+        return sorted(c["name"] for c in self.context.cookies())
+
     def check_what_the_browser_was_left_with(self) -> None:
         self._only_our_origin()
         self._no_web_storage()
-        self._only_the_csrf_cookie()
+        self._only_our_cookies()
         assert not self.failed_loads, f"failed loads: {self.failed_loads}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
 
@@ -283,20 +309,29 @@ class Journey:
         state = self.context.storage_state(indexed_db=True)
         assert state["origins"] == [], "the browser holds web storage for an origin"
 
-    def _only_the_csrf_cookie(self) -> None:
-        cookies = self.context.cookies()
-        names = [c["name"] for c in cookies]
-        assert names == ["csrf"], f"cookies in the browser: {names}"
-        cookie = cookies[0]
-        assert cookie["httpOnly"] is True, "the CSRF cookie is readable by scripts"
-        assert cookie["sameSite"] == "Strict", "the CSRF cookie is not SameSite=Strict"
-        assert cookie["domain"] == "127.0.0.1", "the CSRF cookie is for another host"
+    def _only_our_cookies(self) -> None:
+        cookies = {c["name"]: c for c in self.context.cookies()}
+        names = sorted(cookies)
+        allowed = (["csrf"], ["csrf", SESSION_COOKIE]) if self.signs_in else (["csrf"],)
+        assert names in allowed, f"cookies in the browser: {names}"
+        for cookie in cookies.values():
+            self._cookie_is_strict(cookie)
         if self.first_csrf is not None:
-            unchanged = cookie["value"] == self.first_csrf
+            unchanged = cookies["csrf"]["value"] == self.first_csrf
             assert unchanged, "the CSRF cookie changed after the first page"
+
+    def _cookie_is_strict(self, cookie: Cookie) -> None:
+        name = cookie["name"]
+        assert cookie["httpOnly"] is True, f"the {name} cookie is readable by scripts"
+        assert cookie["sameSite"] == "Strict", f"the {name} cookie is not SameSite=Strict"
+        assert cookie["domain"] == "127.0.0.1", f"the {name} cookie is for another host"
+        assert cookie["path"] == "/", f"the {name} cookie is not for the whole site"
+        if name == SESSION_COOKIE:
+            ends_with_browser = cookie["expires"] == -1
+            assert ends_with_browser, "the session cookie outlives the browser session"
         words = {w for c in self.codenames for w in c.split() if len(w) >= MIN_WORD_TO_SEARCH}
         leaked = sum(1 for w in words if w in cookie["value"])
-        assert leaked == 0, "the CSRF cookie contains a codename word"
+        assert leaked == 0, f"the {name} cookie contains a codename word"
 
 
 _PHASE_REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()

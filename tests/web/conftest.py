@@ -11,7 +11,16 @@ from typing import Any
 import httpx2
 import pytest_asyncio
 
-from mutualaid.storage.models import Counter, Message, Need, Offer
+from mutualaid.storage.models import (
+    Counter,
+    Invitation,
+    Message,
+    Need,
+    Offer,
+    Organization,
+    StaffSession,
+    StaffUser,
+)
 from mutualaid.web.app import MutualAidApp, create_app
 from tests.conftest import CANARY_CLIENT, Database, make_settings
 
@@ -54,6 +63,14 @@ async def stored() -> dict[str, Any]:
         "counters": sorted(
             await Counter.all().values_list("period", "metric", "category", "area_group", "value")
         ),
+        # Staff and organizations: accounts, sessions, standing, invitations.
+        "staff": sorted(
+            (str(u.id), u.disabled, u.password_hash, u.totp_secret is None)
+            for u in await StaffUser.all()
+        ),
+        "sessions": sorted((str(s.id), s.stage) for s in await StaffSession.all()),
+        "organizations": sorted((str(o.id), o.status) for o in await Organization.all()),
+        "invitations": await Invitation.all().count(),
     }
 
 

@@ -13,6 +13,9 @@ from starlette.routing import Route
 
 from mutualaid.web.app import create_app
 from tests.conftest import CODENAME, Database, make_settings, need_form, post_form, post_need
+from tests.organizations import conftest as organization_routes
+from tests.pledges import conftest as pledge_routes
+from tests.staff import conftest as staff_routes
 from tests.web.conftest import assert_security_headers, stored, token_in
 
 POSTS = [
@@ -28,6 +31,9 @@ CHANGES = {
     "check_withdraw",
     "check_offer",
     "check_erase",
+    *organization_routes.CSRF_ROUTES,
+    *pledge_routes.CSRF_CHANGES,
+    *staff_routes.CSRF_CHANGES,
 }
 OFFER = {
     "kind": "ride",
@@ -66,6 +72,17 @@ async def payload(client: httpx2.AsyncClient, name: str) -> tuple[str, dict[str,
         "check_erase": {"confirm": "yes"},
     }[name]
     return "/check", {"codename": need, **fields}
+
+
+async def target(
+    client: httpx2.AsyncClient, db: Database, route: Route
+) -> tuple[str, str, dict[str, Any]]:
+    """(page, path, fields): routes with ids or behind sign-in bring their own."""
+    for routes in (organization_routes, pledge_routes, staff_routes):
+        if route.name in routes.CSRF_ROUTES:
+            return await routes.csrf_payload(client, db, route.name)
+    page, fields = await payload(client, route.name)
+    return page, route.path, fields
 
 
 async def _body(client: httpx2.AsyncClient, page: str, fields: dict[str, Any]) -> dict[str, Any]:
@@ -128,11 +145,11 @@ async def _attack(
 async def test_forged_posts_are_refused_and_store_nothing(
     client: httpx2.AsyncClient, db: Database, route: Route
 ) -> None:
-    page, fields = await payload(client, route.name)
+    page, path, fields = await target(client, db, route)
     before = await stored()
     for attack in ATTACKS:
         body = await _body(client, page, fields)
-        response = await _attack(client, attack, route.path, body)
+        response = await _attack(client, attack, path, body)
         assert response.status_code == 403, attack
         assert "Please try that again" in response.text
         assert "Nothing was saved" in response.text
@@ -146,11 +163,11 @@ async def test_the_same_post_with_its_token_is_accepted(
     client: httpx2.AsyncClient, db: Database, route: Route
 ) -> None:
     """The control for the test above: its payloads would have done something."""
-    page, fields = await payload(client, route.name)
+    page, path, fields = await target(client, db, route)
     body = await _body(client, page, fields)
     before = await stored()
     response = await client.post(
-        route.path,
+        path,
         data=body,
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
     )

@@ -10,6 +10,7 @@ class Audience(StrEnum):
 
     PUBLIC = "public"
     CODENAME = "codename holder"
+    STAFF = "any signed-in staff member"
     ORGANIZATION = "organization member"
     COORDINATOR = "coordinator"
     ADMIN = "admin"

@@ -20,6 +20,7 @@ from mutualaid.services.holdings import Holding, find_holding
 from mutualaid.services.needs import MemberNeedView, add_message, erase_need, withdraw_need
 from mutualaid.services.offers import change_offer, erase_offer
 from mutualaid.web import htmx, ratelimit
+from mutualaid.web.auth import audience
 from mutualaid.web.forms import CodenameForm, MessageForm, raw_values, validate
 from mutualaid.web.routes import Audience
 from mutualaid.web.templating import render, url
@@ -51,6 +52,7 @@ def _labels() -> dict[str, Any]:
     }
 
 
+@audience(Audience.PUBLIC)
 async def check_form(request: Request) -> Response:
     return render(request, "check.html", {"values": {"codename": ""}, "errors": {}})
 
@@ -90,6 +92,7 @@ def _status_page(
     return render(request, template, context, status_code=status_code)
 
 
+@audience(Audience.CODENAME)
 async def check_submit(request: Request) -> Response:
     found = await _holding(request)
     if isinstance(found, Response):
@@ -98,6 +101,7 @@ async def check_submit(request: Request) -> Response:
     return _status_page(request, codename, holding)
 
 
+@audience(Audience.CODENAME)
 async def thread(request: Request) -> Response:
     """The thread alone, for htmx polling; the full status page otherwise."""
     found = await _holding(request)
@@ -109,6 +113,7 @@ async def thread(request: Request) -> Response:
     return _status_page(request, codename, holding)
 
 
+@audience(Audience.CODENAME)
 async def message(request: Request) -> Response:
     found = await _holding(request)
     if isinstance(found, Response):
@@ -140,6 +145,7 @@ async def message(request: Request) -> Response:
     return render(request, "status_need.html", context, status_code=status)
 
 
+@audience(Audience.CODENAME)
 async def withdraw(request: Request) -> Response:
     found = await _holding(request)
     if isinstance(found, Response):
@@ -153,6 +159,7 @@ async def withdraw(request: Request) -> Response:
     return _status_page(request, codename, holding, notice=str(notice))
 
 
+@audience(Audience.CODENAME)
 async def offer_action(request: Request) -> Response:
     found = await _holding(request)
     if isinstance(found, Response):
@@ -170,6 +177,7 @@ async def offer_action(request: Request) -> Response:
     return _status_page(request, codename, holding, notice=str(notice))
 
 
+@audience(Audience.CODENAME)
 async def erase(request: Request) -> Response:
     """Ask once more, then delete at once and for good (privacy promise 5)."""
     found = await _holding(request)
@@ -185,6 +193,7 @@ async def erase(request: Request) -> Response:
     return RedirectResponse(url(request, "erased"), status_code=303)
 
 
+@audience(Audience.PUBLIC)
 async def erased(request: Request) -> Response:
     return render(request, "erased.html")
 
@@ -199,18 +208,3 @@ routes = [
     Route("/check/erase", erase, name="check_erase", methods=["POST"]),
     Route("/check/erased", erased, name="erased", methods=["GET"]),
 ]
-AUDIENCES = {
-    "check": Audience.PUBLIC,
-    "erased": Audience.PUBLIC,
-    **{
-        name: Audience.CODENAME
-        for name in (
-            "check_submit",
-            "check_thread",
-            "check_message",
-            "check_withdraw",
-            "check_offer",
-            "check_erase",
-        )
-    },
-}

@@ -17,6 +17,7 @@ from mutualaid.services.catalog import area_choices, category_choices
 from mutualaid.services.needs import post_need
 from mutualaid.services.offers import post_offer
 from mutualaid.web import ratelimit
+from mutualaid.web.auth import audience
 from mutualaid.web.forms import FIELD_MESSAGES, NeedForm, OfferForm, raw_values, validate
 from mutualaid.web.once import SeenForms, new_form_id
 from mutualaid.web.routes import Audience
@@ -56,18 +57,22 @@ async def _form_page(
     return render(request, template, context, status_code=422 if errors else 200)
 
 
+@audience(Audience.PUBLIC)
 async def ask_form(request: Request) -> Response:
     return await _form_page(request, "ask.html", _blank(NeedForm), {})
 
 
+@audience(Audience.PUBLIC)
 async def offer_form(request: Request) -> Response:
     return await _form_page(request, "offer.html", _blank(OfferForm), {})
 
 
+@audience(Audience.PUBLIC)
 async def ask_submit(request: Request) -> Response:
     return await _submit(request, NeedForm, "ask.html", "need")
 
 
+@audience(Audience.PUBLIC)
 async def offer_submit(request: Request) -> Response:
     return await _submit(request, OfferForm, "offer.html", "offer")
 
@@ -104,4 +109,3 @@ routes = [
     Route("/offer", offer_form, name="offer", methods=["GET"]),
     Route("/offer", offer_submit, name="offer_submit", methods=["POST"]),
 ]
-AUDIENCES = {name: Audience.PUBLIC for name in ("ask", "ask_submit", "offer", "offer_submit")}

@@ -9,6 +9,7 @@ from starlette.routing import Route
 from mutualaid.domain.inventory import INVENTORY, RETENTION
 from mutualaid.i18n import _l
 from mutualaid.services.health import database_ok
+from mutualaid.web.auth import audience
 from mutualaid.web.routes import Audience
 from mutualaid.web.templating import render
 
@@ -22,10 +23,12 @@ TABLE_NAMES = {
 }
 
 
+@audience(Audience.PUBLIC)
 async def home(request: Request) -> Response:
     return render(request, "home.html")
 
 
+@audience(Audience.PUBLIC)
 async def privacy(request: Request) -> Response:
     """Data practices, rendered from the inventory and the live settings."""
     settings = request.app.state.settings
@@ -38,15 +41,18 @@ async def privacy(request: Request) -> Response:
     return render(request, "privacy.html", context)
 
 
+@audience(Audience.PUBLIC)
 async def agreements(request: Request) -> Response:
     return render(request, "agreements.html")
 
 
+@audience(Audience.PUBLIC)
 async def healthz(request: Request) -> Response:
     ok = await database_ok()
     return JSONResponse({"status": "ok" if ok else "unavailable"}, status_code=200 if ok else 503)
 
 
+@audience(Audience.PUBLIC)
 async def quick_exit(request: Request) -> Response:
     """Leave at once: clear what this site left in the browser and go somewhere neutral."""
     response = RedirectResponse(request.app.state.settings.quick_exit_url, status_code=303)
@@ -61,4 +67,3 @@ routes = [
     Route("/healthz", healthz, name="healthz", methods=["GET"]),
     Route("/exit", quick_exit, name="exit", methods=["GET"]),
 ]
-AUDIENCES = {name: Audience.PUBLIC for name in ("home", "privacy", "agreements", "healthz", "exit")}
