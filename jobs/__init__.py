@@ -32,7 +32,8 @@ JOBS: dict[str, Job] = {
             "purge",
             purge.run,
             "45 * * * *",
-            "Closed needs past retention are deleted with their threads, for good.",
+            "Closed needs past retention are deleted with their threads; old audit events"
+            " and dead sessions too.",
         ),
     )
 }

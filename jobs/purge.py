@@ -6,5 +6,12 @@ from mutualaid.settings import Settings
 
 
 async def run(settings: Settings) -> str:
-    receipt = await purge_closed(now=now(), retention_days=settings.closed_retention_days)
-    return f"purged {receipt.needs} needs, {receipt.messages} messages, {receipt.offers} offers"
+    receipt = await purge_closed(
+        now=now(),
+        retention_days=settings.closed_retention_days,
+        audit_retention_days=settings.audit_retention_days,
+    )
+    return (
+        f"purged {receipt.needs} needs, {receipt.messages} messages, {receipt.offers} offers, "
+        f"{receipt.audit_events} audit events, {receipt.sessions} sessions"
+    )

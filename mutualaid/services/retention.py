@@ -9,9 +9,10 @@ from tortoise.transactions import in_transaction
 
 from mutualaid.domain import needs as rules
 from mutualaid.domain.catalog import OfferStatus
+from mutualaid.domain.staff import ABSOLUTE_TIMEOUT
 from mutualaid.services.needs import apply_event
 from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import Message, Need, Offer
+from mutualaid.storage.models import AuditEvent, Message, Need, Offer, StaffSession
 
 BATCH = 500
 
@@ -23,6 +24,8 @@ class PurgeReceipt:
     needs: int
     messages: int
     offers: int
+    audit_events: int = 0
+    sessions: int = 0
 
 
 async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
@@ -49,7 +52,9 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
     return expired
 
 
-async def purge_closed(*, now: datetime, retention_days: int) -> PurgeReceipt:
+async def purge_closed(
+    *, now: datetime, retention_days: int, audit_retention_days: int = 90
+) -> PurgeReceipt:
     """Delete closed needs (with their threads) and ended community offers past retention."""
     cutoff = now - timedelta(days=retention_days)
     needs = messages = offers = 0
@@ -73,5 +78,12 @@ async def purge_closed(*, now: datetime, retention_days: int) -> PurgeReceipt:
             for offer in await Offer.filter(id__in=ids).using_db(conn):
                 await offer.areas.clear(using_db=conn)
             offers += await Offer.filter(id__in=ids).using_db(conn).delete()
+    audit_events = await AuditEvent.filter(
+        created_at__lt=now - timedelta(days=audit_retention_days)
+    ).delete()
+    # Sessions past the absolute limit can never be used again; don't keep them around.
+    sessions = await StaffSession.filter(created_at__lt=now - ABSOLUTE_TIMEOUT).delete()
     await checkpoint()
-    return PurgeReceipt(needs=needs, messages=messages, offers=offers)
+    return PurgeReceipt(
+        needs=needs, messages=messages, offers=offers, audit_events=audit_events, sessions=sessions
+    )

@@ -284,3 +284,20 @@ async def test_changing_the_password_signs_out_everywhere_else(
     assert (await client.get("/staff/password")).status_code == 200
     assert await sign_in(passwords, username="val", password=new)
     assert isinstance(staff_id, uuid.UUID)
+
+
+async def test_the_audit_log_and_dead_sessions_are_purged_on_schedule(db: Database) -> None:
+    from mutualaid.services.retention import purge_closed
+    from mutualaid.services.staff import sign_in
+
+    staff_id, _ = await make_staff(db, role="organization", username="old-timer")
+    passwords = Passwords(memory_kib=64, time_cost=1, parallelism=1)
+    await sign_in(passwords, username="old-timer", password=STAFF_PASSWORD)
+    assert await AuditEvent.filter(record_id=str(staff_id)).exists()
+    soon = datetime.now(UTC) + timedelta(days=30)
+    receipt = await purge_closed(now=soon, retention_days=30, audit_retention_days=90)
+    assert receipt.sessions == 1 and receipt.audit_events == 0
+    later = datetime.now(UTC) + timedelta(days=91)
+    receipt = await purge_closed(now=later, retention_days=30, audit_retention_days=90)
+    assert receipt.audit_events >= 2
+    assert not await AuditEvent.filter(record_id=str(staff_id)).exists()
