@@ -45,6 +45,10 @@ check: $(VENV)/.dev $(CATALOGS) ## Lint, format, types, migrations in sync, tran
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_migrations.py
 	$(BIN)/python scripts/i18n_check.py
 
+.PHONY: bench
+bench: $(VENV)/.dev $(CATALOGS) ## Time suggestions and the queue at 100,000 needs and offers, SQLite then PostgreSQL (docs/performance.md)
+	benchmarks/bench.sh $(BENCH_ARGS)
+
 .PHONY: dev-deps
 dev-deps: $(VENV)/.dev $(CATALOGS)
 

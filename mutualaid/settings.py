@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_parallelism: int = Field(default=4, ge=1)
 
+    #: Optional staff notifications by email (off when empty): `smtp://host:port`.
+    smtp_url: str = ""
+    smtp_from: str = "mutualaid@localhost"
+    #: Public address of this site, for links in staff notifications.
+    public_url: str = "http://127.0.0.1:8000"
+
     # Abuse limits, counted in memory only under a rotating key (privacy promise 2).
     posts_per_client_per_hour: int = Field(default=12, ge=1)
     posts_per_hour: int = Field(default=1200, ge=1)

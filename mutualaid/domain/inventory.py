@@ -25,6 +25,7 @@ CODENAME = _l("you, with your codename")
 COORDINATORS_AND_YOU = _l("you, with your codename, and coordinators")
 NOBODY = _l("nobody: only compared, never read back")
 PUBLIC = _l("anyone (it is public)")
+STAFF_ONLY = _l("coordinators and admins (and the organization itself, for its own)")
 AGGREGATE = _l("anyone, as totals only, in reports")
 
 NEED_LIFE = "need"
@@ -32,6 +33,8 @@ OFFER_LIFE = "offer"
 UNTIL_CLOSE = "until_close"
 SETUP = "setup"
 FOREVER_AGGREGATE = "aggregate"
+SESSION = "session"
+AUDIT = "audit"
 
 NEED_FIELDS: dict[str, Kept] = {
     "id": Kept(_l("a random number to tell requests apart"), COORDINATORS_AND_YOU, NEED_LIFE),
@@ -99,6 +102,135 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         ),
         "last_activity_at": Kept(_l("last change, to the hour"), COORDINATORS, OFFER_LIFE),
         "closed_at": Kept(_l("when it ended, to the hour, for deletion"), COORDINATORS, OFFER_LIFE),
+        "organization": Kept(
+            _l("the organization that pledged it, if any"), COORDINATORS, OFFER_LIFE
+        ),
+        "title": Kept(_l("public name of a pledged service"), PUBLIC, OFFER_LIFE),
+        "public_description": Kept(
+            _l("public description of a pledged service"), PUBLIC, OFFER_LIFE
+        ),
+        "weekly_hours": Kept(_l("weekly opening hours"), PUBLIC, OFFER_LIFE),
+        "open_days": Kept(_l("weekly opening hours"), PUBLIC, OFFER_LIFE),
+        "location_note": Kept(
+            _l("where a pledged service happens; public only if the organization says so"),
+            COORDINATORS,
+            OFFER_LIFE,
+            True,
+            True,
+        ),
+        "location_public": Kept(
+            _l("whether that place may be published"), COORDINATORS, OFFER_LIFE
+        ),
+        "listed": Kept(
+            _l("whether a pledge is listed in the public directory"), COORDINATORS, OFFER_LIFE
+        ),
+        "no_conditions": Kept(
+            _l("the pledge's statement that it carries no conditions"), PUBLIC, OFFER_LIFE
+        ),
+    },
+    "NeedHistory": {
+        name: Kept(
+            _l("what happened to a request and which role did it: never words"),
+            COORDINATORS,
+            NEED_LIFE,
+        )
+        for name in ("id", "need", "seq", "event", "actor_role", "created_at")
+    },
+    "Match": {
+        name: Kept(
+            _l(
+                "which offer a request was matched with, its state, "
+                "and whether you agreed to share your contact"
+            ),
+            COORDINATORS_AND_YOU,
+            NEED_LIFE,
+        )
+        for name in (
+            "id",
+            "need",
+            "offer",
+            "organization",
+            "status",
+            "proposed_by_id",
+            "contact_shared",
+            "created_at",
+            "decided_at",
+        )
+    },
+    "Organization": {
+        name: Kept(
+            _l("allied organizations' profiles, worksheet answers and standing"), STAFF_ONLY, SETUP
+        )
+        for name in (
+            "id",
+            "name",
+            "description",
+            "public_contact",
+            "languages",
+            "credit",
+            "status",
+            "worksheet",
+            "worksheet_notes",
+            "no_strings_commitment",
+            "invited",
+            "notification_email",
+            "areas",
+            "created_at",
+            "decided_at",
+        )
+    },
+    "StaffUser": {
+        name: Kept(
+            _l(
+                "staff accounts: username, argon2id password hash, "
+                "encrypted second-factor key, role"
+            ),
+            STAFF_ONLY,
+            SETUP,
+        )
+        for name in (
+            "id",
+            "username",
+            "password_hash",
+            "role",
+            "organization",
+            "totp_secret",
+            "totp_pending",
+            "totp_last_step",
+            "disabled",
+            "is_demo",
+            "failed_attempts",
+            "locked_until",
+            "created_at",
+        )
+    },
+    "StaffSession": {
+        name: Kept(_l("signed-in staff sessions (only a hash of the token)"), NOBODY, SESSION)
+        for name in ("id", "token_hash", "staff", "stage", "created_at", "last_seen_at")
+    },
+    "Invitation": {
+        name: Kept(
+            _l("one-time invitation links for organizations (only a hash of the link)"),
+            NOBODY,
+            SESSION,
+        )
+        for name in (
+            "id",
+            "token_hash",
+            "kind",
+            "organization",
+            "created_by_id",
+            "expires_at",
+            "used_at",
+        )
+    },
+    "AuditEvent": {
+        name: Kept(
+            _l("which staff member did what to which record, and the hour: never words"),
+            STAFF_ONLY,
+            AUDIT,
+        )
+        for name in ("id", "staff_id", "action", "record_type", "record_id", "created_at")
     },
     "Area": {
         name: Kept(_l("the list of rough areas, set by coordinators"), PUBLIC, SETUP)
@@ -128,4 +260,6 @@ RETENTION: dict[str, str] = {
     UNTIL_CLOSE: _l("erased the moment your request closes"),
     SETUP: _l("until coordinators change it"),
     FOREVER_AGGREGATE: _l("kept, because totals can't point to anyone"),
+    SESSION: _l("until it is used, expires or is signed out; dead ones are purged"),
+    AUDIT: _l("deleted after %(audit)s days"),
 }

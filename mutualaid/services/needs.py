@@ -7,17 +7,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain import needs as rules
 from mutualaid.domain.catalog import category_label
 from mutualaid.domain.clock import this_hour
 from mutualaid.domain.errors import InvalidTransition
+from mutualaid.domain.match_rules import OPEN as OPEN_MATCH
+from mutualaid.domain.match_rules import MatchStatus
 from mutualaid.services.catalog import active_areas, active_category
 from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
+from mutualaid.services.history import record_history
 from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import Message, Need
+from mutualaid.storage.models import Match, Message, Need, NeedHistory, Offer
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -60,7 +64,7 @@ async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
     hour = this_hour()
 
     async def store(conn: BaseDBAsyncClient, digest: str) -> None:
-        await Need.create(
+        need = await Need.create(
             codename_hash=digest,
             category=category,
             area=area,
@@ -77,6 +81,7 @@ async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
             last_activity_at=hour,
             using_db=conn,
         )
+        await record_history(conn, need.id, "posted", "member")
         await bump(
             conn,
             (rules.METRIC_POSTED,),
@@ -114,10 +119,34 @@ async def _locked(conn: BaseDBAsyncClient, need_id: uuid.UUID) -> Need:
     return await Need.filter(id=need_id).select_for_update().using_db(conn).get()
 
 
+async def release_open_match(
+    conn: BaseDBAsyncClient, need_id: uuid.UUID, status: MatchStatus
+) -> None:
+    """End a need's open match; unless it was fulfilled, its unit goes back to the offer."""
+    match = (
+        await Match.filter(need_id=need_id, status__in=[s.value for s in OPEN_MATCH])
+        .select_for_update()
+        .using_db(conn)
+        .first()
+    )
+    if match is None:
+        return
+    match.status = status.value
+    match.decided_at = this_hour()
+    await match.save(using_db=conn, update_fields=["status", "decided_at"])
+    offer_id = match.offer_id  # type: ignore[attr-defined]
+    if offer_id is not None and status is not MatchStatus.FULFILLED:
+        await Offer.filter(id=offer_id).using_db(conn).update(capacity_left=F("capacity_left") + 1)
+
+
 async def apply_event(conn: BaseDBAsyncClient, need: Need, event: rules.NeedEvent) -> Need:
-    """The one way a need changes status: the rule, the counters, the erasures, together."""
+    """The one way a need changes status: the rule, the counters, the erasures, and the end
+    of its match when it closes, together."""
     await need.fetch_related("category", "area", using_db=conn)
     moved = rules.step(rules.NeedStatus(need.status), event)
+    if moved.status in rules.CLOSED:
+        ended = MatchStatus.FULFILLED if event is rules.NeedEvent.FULFIL else MatchStatus.CANCELLED
+        await release_open_match(conn, need.id, ended)
     hour = this_hour()
     need.status = moved.status.value
     need.last_activity_at = hour
@@ -143,6 +172,7 @@ async def withdraw_need(need_id: uuid.UUID) -> None:
     async with in_transaction() as conn:
         need = await _locked(conn, need_id)
         await apply_event(conn, need, rules.NeedEvent.WITHDRAW)
+        await record_history(conn, need.id, "withdrawn", "member")
     await checkpoint()  # the erased contact must not linger in the WAL
 
 
@@ -161,7 +191,10 @@ async def erase_need(need_id: uuid.UUID) -> None:
             area_group=need.area.group,
             source_kind="community",
         )
+        await release_open_match(conn, need.id, MatchStatus.CANCELLED)
         await Message.filter(need_id=need.id).using_db(conn).delete()
+        await NeedHistory.filter(need_id=need.id).using_db(conn).delete()
+        await Match.filter(need_id=need.id).using_db(conn).delete()
         await need.delete(using_db=conn)
     await checkpoint()
 

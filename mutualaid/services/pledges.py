@@ -25,6 +25,7 @@ from mutualaid.domain.catalog import (
 )
 from mutualaid.domain.clock import this_hour
 from mutualaid.domain.errors import InvalidTransition
+from mutualaid.domain.matching import open_days_bits
 from mutualaid.domain.pledges import (
     OpeningSlot,
     OrganizationNotApproved,
@@ -198,6 +199,7 @@ async def create_pledge(
             title=draft.title,
             public_description=draft.public_description,
             weekly_hours=rules.hours_json(draft.weekly_hours),
+            open_days=open_days_bits({slot.day for slot in draft.weekly_hours}),
             location_note=draft.location_note,
             location_public=draft.location_public,
             listed=draft.listed,
@@ -256,6 +258,7 @@ async def update_pledge(
         offer.title = draft.title
         offer.public_description = draft.public_description
         offer.weekly_hours = rules.hours_json(draft.weekly_hours)
+        offer.open_days = open_days_bits({slot.day for slot in draft.weekly_hours})
         offer.location_note = draft.location_note
         offer.location_public = draft.location_public
         offer.listed = draft.listed

@@ -12,7 +12,15 @@ from mutualaid.domain.catalog import OfferStatus
 from mutualaid.domain.staff import ABSOLUTE_TIMEOUT
 from mutualaid.services.needs import apply_event
 from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import AuditEvent, Message, Need, Offer, StaffSession
+from mutualaid.storage.models import (
+    AuditEvent,
+    Match,
+    Message,
+    Need,
+    NeedHistory,
+    Offer,
+    StaffSession,
+)
 
 BATCH = 500
 
@@ -66,6 +74,9 @@ async def purge_closed(
     ):
         async with in_transaction() as conn:
             messages += await Message.filter(need_id__in=ids).using_db(conn).delete()
+            # Children first, so the count below is of needs alone.
+            await NeedHistory.filter(need_id__in=ids).using_db(conn).delete()
+            await Match.filter(need_id__in=ids).using_db(conn).delete()
             needs += await Need.filter(id__in=ids).using_db(conn).delete()
     while (
         ids := await Offer.filter(

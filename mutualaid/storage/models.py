@@ -119,6 +119,8 @@ class Organization(Model):
     no_strings_commitment = fields.BooleanField(default=False, db_default=False)
     #: Invited by a coordinator rather than applying unprompted.
     invited = fields.BooleanField(default=False, db_default=False)
+    #: Where staff notifications go (optional, off unless SMTP is configured): never public.
+    notification_email = fields.CharField(max_length=200, null=True)
     areas: fields.ManyToManyRelation[Area] = fields.ManyToManyField(
         "models.Area", related_name="organizations", through="organization_area"
     )
@@ -226,6 +228,9 @@ class Offer(Model):
     public_description = fields.TextField(default="")
     #: Weekly opening hours: [{"day": 0-6, "opens": "HH:MM", "closes": "HH:MM"}].
     weekly_hours: fields.Field[list[dict[str, str | int]]] = fields.JSONField(default=list)
+    #: The weekdays it is open, as bits (Monday = 1): 0 means no weekly hours (any day).
+    #: Kept beside weekly_hours so matching can filter on it in SQL.
+    open_days = fields.IntField(default=0, db_default=0)
     #: Where it happens. Published only when location_public; never for confidential places.
     location_note = EncryptedTextField(max_length=200, null=True)
     location_public = fields.BooleanField(default=False, db_default=False)
@@ -280,6 +285,55 @@ class Message(Model):
         table = "message"
         unique_together = (("need", "seq"),)
         ordering = ["seq"]
+
+
+class NeedHistory(Model):
+    """What happened to a need, for coordinators: events and roles, never words or names."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    need: fields.ForeignKeyRelation[Need] = fields.ForeignKeyField(
+        "models.Need", related_name="history", on_delete=fields.CASCADE
+    )
+    seq = fields.IntField()
+    #: posted | proposed | accepted | declined | consented | fulfilled | unmet | withdrawn | ...
+    event = fields.CharField(max_length=24)
+    #: member | coordinator | organization | offerer | system
+    actor_role = fields.CharField(max_length=16)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "need_history"
+        unique_together = (("need", "seq"),)
+        ordering = ["seq"]
+
+
+class Match(Model):
+    """A need paired with an offer: proposed by a coordinator, accepted or declined by the
+    helper, and the member's consent to share their contact with that helper."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    need: fields.ForeignKeyRelation[Need] = fields.ForeignKeyField(
+        "models.Need", related_name="matches", on_delete=fields.CASCADE
+    )
+    #: The offer; null once a community offer is erased by its holder.
+    offer: fields.ForeignKeyNullableRelation[Offer] = fields.ForeignKeyField(
+        "models.Offer", related_name="matches", null=True, on_delete=fields.SET_NULL
+    )
+    #: Kept for access checks: the organization that may see this need (null: a community offer).
+    organization: fields.ForeignKeyNullableRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="matches", null=True, on_delete=fields.CASCADE
+    )
+    #: proposed | accepted | declined | fulfilled | cancelled
+    status = fields.CharField(max_length=12)
+    proposed_by_id = fields.UUIDField(null=True)
+    #: The member agreed that this helper may see their contact details.
+    contact_shared = fields.BooleanField(default=False, db_default=False)
+    created_at = fields.DatetimeField()
+    decided_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "match"
+        indexes = [Index(fields=("organization_id", "status"), name="idx_match_org_status")]
 
 
 class Counter(Model):

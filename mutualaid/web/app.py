@@ -22,9 +22,12 @@ from mutualaid.web.ratelimit import Limit, RateLimiter
 from mutualaid.web.routes import (
     Audience,
     check,
+    coordinator,
+    coordinator_tools,
     directory,
     organizations,
     portal,
+    portal_needs,
     posting,
     public,
     staff,
@@ -32,7 +35,18 @@ from mutualaid.web.routes import (
 from mutualaid.web.templating import build_templates
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-ROUTE_MODULES = (public, posting, check, staff, organizations, portal, directory)
+ROUTE_MODULES = (
+    public,
+    posting,
+    check,
+    staff,
+    organizations,
+    portal,
+    portal_needs,
+    directory,
+    coordinator_tools,
+    coordinator,
+)
 
 
 class MutualAidApp(Starlette):

@@ -12,6 +12,8 @@ import httpx2
 import pytest_asyncio
 
 from mutualaid.storage.models import (
+    Area,
+    Category,
     Counter,
     Invitation,
     Message,
@@ -71,6 +73,15 @@ async def stored() -> dict[str, Any]:
         "sessions": sorted((str(s.id), s.stage) for s in await StaffSession.all()),
         "organizations": sorted((str(o.id), o.status) for o in await Organization.all()),
         "invitations": await Invitation.all().count(),
+        # Coordinators' tools: areas with their neighbours, categories, notification addresses.
+        "areas": sorted(
+            (a.slug, a.name, a.group, a.active, tuple(sorted(n.slug for n in a.neighbours)))
+            for a in await Area.all().prefetch_related("neighbours")
+        ),
+        "categories": sorted((c.slug, c.name, c.active) for c in await Category.all()),
+        "notification_addresses": sorted(
+            str(o.notification_email) for o in await Organization.all()
+        ),
     }
 
 

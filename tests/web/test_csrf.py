@@ -13,9 +13,12 @@ from starlette.routing import Route
 
 from mutualaid.web.app import create_app
 from tests.conftest import CODENAME, Database, make_settings, need_form, post_form, post_need
+from tests.coordination import conftest as coordination_routes
+from tests.helping import conftest as helping_routes
 from tests.organizations import conftest as organization_routes
 from tests.pledges import conftest as pledge_routes
 from tests.staff import conftest as staff_routes
+from tests.tools import conftest as tools_routes
 from tests.web.conftest import assert_security_headers, stored, token_in
 
 POSTS = [
@@ -34,6 +37,9 @@ CHANGES = {
     *organization_routes.CSRF_ROUTES,
     *pledge_routes.CSRF_CHANGES,
     *staff_routes.CSRF_CHANGES,
+    *helping_routes.CSRF_CHANGES,
+    *coordination_routes.CSRF_CHANGES,
+    *tools_routes.CSRF_CHANGES,
 }
 OFFER = {
     "kind": "ride",
@@ -78,7 +84,14 @@ async def target(
     client: httpx2.AsyncClient, db: Database, route: Route
 ) -> tuple[str, str, dict[str, Any]]:
     """(page, path, fields): routes with ids or behind sign-in bring their own."""
-    for routes in (organization_routes, pledge_routes, staff_routes):
+    for routes in (
+        organization_routes,
+        pledge_routes,
+        staff_routes,
+        coordination_routes,
+        tools_routes,
+        helping_routes,
+    ):
         if route.name in routes.CSRF_ROUTES:
             return await routes.csrf_payload(client, db, route.name)
     page, fields = await payload(client, route.name)

@@ -20,6 +20,13 @@ TABLE_NAMES = {
     "Area": _l("Areas"),
     "Category": _l("Kinds of help"),
     "Counter": _l("Totals for reports"),
+    "NeedHistory": _l("What happened to each request"),
+    "Match": _l("Matches"),
+    "Organization": _l("Allied organizations"),
+    "StaffUser": _l("Staff accounts"),
+    "StaffSession": _l("Staff sessions"),
+    "Invitation": _l("Invitation links"),
+    "AuditEvent": _l("Staff activity log"),
 }
 
 
@@ -32,7 +39,11 @@ async def home(request: Request) -> Response:
 async def privacy(request: Request) -> Response:
     """Data practices, rendered from the inventory and the live settings."""
     settings = request.app.state.settings
-    fill = {"retention": settings.closed_retention_days, "expiry": settings.need_expiry_days}
+    fill = {
+        "retention": settings.closed_retention_days,
+        "expiry": settings.need_expiry_days,
+        "audit": settings.audit_retention_days,
+    }
     context = {
         "inventory": INVENTORY,
         "retention": {key: str(text) % fill for key, text in RETENTION.items()},

@@ -1,0 +1,217 @@
+"""Matching: suggestions for a need, and a match's life from proposal to fulfilment."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from mutualaid.domain import needs as need_rules
+from mutualaid.domain.clock import this_hour, today
+from mutualaid.domain.match_rules import (
+    OPEN,
+    MatchStatus,
+    NoLongerAvailable,
+    NoOpenMatch,
+    NotMatchable,
+)
+from mutualaid.domain.matching import HardFilters, Suggestion, hard_filters, rank
+from mutualaid.domain.needs import NeedEvent, NeedStatus, Urgency
+from mutualaid.services import audit
+from mutualaid.services.history import record_history
+from mutualaid.services.needs import apply_event, release_open_match
+from mutualaid.storage.models import Area, Match, Need, Offer
+from mutualaid.storage.queries import offers_admitted_by, open_match_counts
+
+CANDIDATES_PER_AREA_CLASS = 200
+
+
+async def filters_for(need: Need, *, on: date | None = None) -> HardFilters:
+    neighbours = await Area.filter(neighbour_of__id=need.area_id).values_list(  # type: ignore[attr-defined]
+        "id", flat=True
+    )
+    return hard_filters(
+        category_id=need.category_id,  # type: ignore[attr-defined]
+        area_id=need.area_id,  # type: ignore[attr-defined]
+        neighbour_ids=frozenset(neighbours),  # type: ignore[arg-type]
+        urgency=Urgency(need.urgency),
+        window_start=need.window_start,
+        window_end=need.window_end,
+        today=on or today(),
+    )
+
+
+async def suggestions_for(need_id: uuid.UUID, *, limit: int = 10) -> list[Suggestion]:
+    """Ranked offers that could meet a need: exact area first, then its neighbours."""
+    need = await Need.get(id=need_id)
+    filters = await filters_for(need)
+    exact = frozenset({need.area_id})  # type: ignore[attr-defined]
+    candidates = await offers_admitted_by(filters, area_ids=exact, limit=CANDIDATES_PER_AREA_CLASS)
+    if len(candidates) < limit:
+        candidates += await offers_admitted_by(
+            filters, area_ids=filters.area_ids - exact, limit=CANDIDATES_PER_AREA_CLASS
+        )
+    unique = list({offer.id: offer for offer in candidates}.values())
+    loads = await open_match_counts({o.organization_id for o in unique if o.organization_id})
+    return rank(unique, filters, need_area_id=need.area_id, loads=loads, limit=limit)  # type: ignore[attr-defined]
+
+
+async def propose_match(need_id: uuid.UUID, offer_id: uuid.UUID, *, by: uuid.UUID) -> uuid.UUID:
+    """Match an open need with an offer that still passes the hard filters, using one unit."""
+    async with in_transaction() as conn:
+        need = await Need.filter(id=need_id).select_for_update().using_db(conn).first()
+        if need is None or need.status != NeedStatus.OPEN.value:
+            raise NotMatchable()
+        offer = await Offer.filter(id=offer_id).select_for_update().using_db(conn).first()
+        if offer is None:
+            raise NoLongerAvailable()
+        filters = await filters_for(need)
+        still = await offers_admitted_by(filters, area_ids=filters.area_ids)
+        if offer.id not in {o.id for o in still}:
+            raise NoLongerAvailable()
+        # The conditional update is what guarantees no overbooking under concurrency.
+        taken = (
+            await Offer.filter(id=offer.id, capacity_left__gt=0)
+            .using_db(conn)
+            .update(capacity_left=F("capacity_left") - 1)
+        )
+        if taken != 1:
+            raise NoLongerAvailable()
+        match = await Match.create(
+            need_id=need.id,
+            offer_id=offer.id,
+            organization_id=offer.organization_id,  # type: ignore[attr-defined]
+            status=MatchStatus.PROPOSED.value,
+            proposed_by_id=by,
+            created_at=this_hour(),
+            using_db=conn,
+        )
+        await apply_event(conn, need, NeedEvent.MATCH)
+        await record_history(conn, need.id, "proposed", "coordinator")
+        await audit.record(
+            conn, staff_id=by, action="match.propose", record_type="match", record_id=match.id
+        )
+    return match.id
+
+
+async def _open_match(conn: BaseDBAsyncClient, need_id: uuid.UUID) -> Match:
+    match = (
+        await Match.filter(need_id=need_id, status__in=[s.value for s in OPEN])
+        .select_for_update()
+        .using_db(conn)
+        .first()
+    )
+    if match is None:
+        raise NoOpenMatch()
+    return match
+
+
+async def open_match_of(need_id: uuid.UUID) -> Match | None:
+    return await Match.filter(need_id=need_id, status__in=[s.value for s in OPEN]).first()
+
+
+async def accept_match(
+    need_id: uuid.UUID,
+    *,
+    actor_role: str,
+    organization_id: uuid.UUID | None = None,
+    offer_id: uuid.UUID | None = None,
+    by: uuid.UUID | None = None,
+) -> None:
+    """The helper (an organization, or the offering member by codename) accepts."""
+    async with in_transaction() as conn:
+        await Need.filter(id=need_id).select_for_update().using_db(conn).first()
+        match = await _open_match(conn, need_id)
+        _require_helper(match, organization_id, offer_id)
+        if match.status != MatchStatus.PROPOSED.value:
+            raise NoOpenMatch()
+        match.status = MatchStatus.ACCEPTED.value
+        match.decided_at = this_hour()
+        await match.save(using_db=conn, update_fields=["status", "decided_at"])
+        await record_history(conn, need_id, "accepted", actor_role)
+        if by is not None:
+            await audit.record(
+                conn, staff_id=by, action="match.accept", record_type="match", record_id=match.id
+            )
+
+
+async def decline_match(
+    need_id: uuid.UUID,
+    *,
+    actor_role: str,
+    organization_id: uuid.UUID | None = None,
+    offer_id: uuid.UUID | None = None,
+    by: uuid.UUID | None = None,
+) -> None:
+    """The helper declines: the unit goes back to the offer and the need back to the queue."""
+    async with in_transaction() as conn:
+        # Lock order everywhere: the need, then its match (no deadlock with a withdrawal).
+        need = await Need.filter(id=need_id).select_for_update().using_db(conn).first()
+        if need is None:
+            raise NoOpenMatch()
+        match = await _open_match(conn, need_id)
+        _require_helper(match, organization_id, offer_id)
+        await release_open_match(conn, need_id, MatchStatus.DECLINED)
+        await apply_event(conn, need, NeedEvent.DECLINE)
+        await record_history(conn, need_id, "declined", actor_role)
+        if by is not None:
+            await audit.record(
+                conn, staff_id=by, action="match.decline", record_type="match", record_id=match.id
+            )
+
+
+def _require_helper(
+    match: Match, organization_id: uuid.UUID | None, offer_id: uuid.UUID | None
+) -> None:
+    """Only the organization (or offer) the match is with may act on it."""
+    if organization_id is not None and match.organization_id == organization_id:  # type: ignore[attr-defined]
+        return
+    if offer_id is not None and match.offer_id == offer_id:  # type: ignore[attr-defined]
+        return
+    raise NoOpenMatch()
+
+
+async def set_consent(need_id: uuid.UUID, *, share: bool) -> None:
+    """The member decides whether the matched helper may see their contact details."""
+    async with in_transaction() as conn:
+        await Need.filter(id=need_id).select_for_update().using_db(conn).first()
+        match = await _open_match(conn, need_id)
+        match.contact_shared = share
+        await match.save(using_db=conn, update_fields=["contact_shared"])
+        await record_history(conn, need_id, "consented" if share else "consent_withdrawn", "member")
+
+
+async def close_need(
+    need_id: uuid.UUID,
+    outcome: NeedEvent,
+    *,
+    actor_role: str,
+    organization_id: uuid.UUID | None = None,
+    by: uuid.UUID | None = None,
+) -> None:
+    """Fulfilled, unmet or withdrawn: counters move, contact details are erased, open matches
+    end (fulfilled with it, or cancelled with their unit returned)."""
+    async with in_transaction() as conn:
+        need = await Need.filter(id=need_id).select_for_update().using_db(conn).first()
+        if need is None or need.status not in {s.value for s in need_rules.ACTIVE}:
+            raise NotMatchable()
+        if organization_id is not None:
+            match = (
+                await Match.filter(need_id=need_id, status__in=[s.value for s in OPEN])
+                .using_db(conn)
+                .first()
+            )
+            if match is None or match.organization_id != organization_id:  # type: ignore[attr-defined]
+                raise NoOpenMatch()
+        await apply_event(conn, need, outcome)
+        event = {NeedEvent.FULFIL: "fulfilled", NeedEvent.CLOSE_UNMET: "unmet"}.get(
+            outcome, "withdrawn"
+        )
+        await record_history(conn, need_id, event, actor_role)
+        if by is not None:
+            await audit.record(
+                conn, staff_id=by, action=f"need.{event}", record_type="need", record_id=need_id
+            )
