@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 import pytest
@@ -114,6 +117,62 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     else:
         yield f"sqlite://{tmp_path_factory.mktemp('browser-db') / 'db.sqlite3'}"
+
+
+class ServerDatabase:
+    """The server's own database, opened read-only: for what no page shows (the aggregate
+    counters) and to check that erased things are gone. Queries use `?` placeholders."""
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+
+    def __repr__(self) -> str:
+        return "<server database>"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self._url.startswith("sqlite://")
+
+    def files(self) -> list[Path]:
+        """The SQLite database file and its write-ahead log, where they exist (none on PG)."""
+        if not self.is_sqlite:
+            return []
+        path = Path(self._url.removeprefix("sqlite://").split("?", 1)[0])
+        return [f for f in (path, path.with_name(path.name + "-wal")) if f.exists()]
+
+    def rows(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        if self.is_sqlite:
+            return self._sqlite_rows(sql, params)
+        numbered = iter(range(1, sql.count("?") + 1))
+        pg_sql = re.sub(r"\?", lambda _: f"${next(numbered)}", sql)
+        # In a thread of its own, like _pg_admin: Playwright's loop runs in this one.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, self._pg_rows(pg_sql, params)).result(timeout=30)
+
+    def _sqlite_rows(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+        path = self._url.removeprefix("sqlite://").split("?", 1)[0]
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            return [tuple(row) for row in conn.execute(sql, params).fetchall()]
+        finally:
+            conn.close()
+
+    async def _pg_rows(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+        import asyncpg
+
+        conn = await asyncpg.connect(
+            self._url.replace("postgres://", "postgresql://", 1),
+            server_settings={"default_transaction_read_only": "on"},
+        )
+        try:
+            return [tuple(row) for row in await conn.fetch(sql, *params)]
+        finally:
+            await conn.close()
+
+
+@pytest.fixture(scope="package")
+def server_database(database_url: str) -> ServerDatabase:
+    return ServerDatabase(database_url)
 
 
 def _run_cli(args: list[str], env: dict[str, str], log: Path) -> None:
@@ -344,14 +403,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-@pytest.fixture
-def journey(
-    request: pytest.FixtureRequest, server: Server, browser: Browser, js_enabled: bool
-) -> Iterator[Journey]:
-    context = browser.new_context(java_script_enabled=js_enabled, locale="en-GB")
+def _open_visit(server: Server, browser: Browser, js: bool) -> Journey:
+    """A fresh browser context for one person, recording what it is seen doing."""
+    context = browser.new_context(java_script_enabled=js, locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    visit = Journey(server=server, context=context, page=page, js=js_enabled)
+    visit = Journey(server=server, context=context, page=page, js=js)
     context.on("request", lambda r: visit.requests.append(r.url))
 
     def on_response(response: PageResponse) -> None:
@@ -370,17 +427,59 @@ def journey(
 
     page.on("console", on_console)
     page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
+    return visit
+
+
+def _after_the_visit(request: pytest.FixtureRequest, visit: Journey, who: str = "") -> None:
+    """After a passing test, check what the browser was left with; after a failing one,
+    keep a screenshot of where it stood."""
+    call = item_report(request.node, "call")
+    if call is not None and call.passed:
+        visit.check_what_the_browser_was_left_with()
+    elif call is not None and call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = request.node.name.replace("/", "_").replace("[", "-").rstrip("]")
+        suffix = f"-{who}" if who else ""
+        visit.page.screenshot(path=ARTIFACTS / f"failed-{name}{suffix}.png", full_page=True)
+
+
+@pytest.fixture
+def journey(
+    request: pytest.FixtureRequest, server: Server, browser: Browser, js_enabled: bool
+) -> Iterator[Journey]:
+    visit = _open_visit(server, browser, js_enabled)
     try:
         yield visit
-        call = item_report(request.node, "call")
-        if call is not None and call.passed:
-            visit.check_what_the_browser_was_left_with()
-        elif call is not None and call.failed:
-            ARTIFACTS.mkdir(exist_ok=True)
-            name = request.node.name.replace("/", "_").replace("[", "-").rstrip("]")
-            page.screenshot(path=ARTIFACTS / f"failed-{name}.png", full_page=True)
+        _after_the_visit(request, visit)
     finally:
-        context.close()
+        visit.context.close()
+
+
+#: Opens another person's browser for a journey: `arrives("coordinator")`.
+Arrival = Callable[[str], Journey]
+
+
+@pytest.fixture
+def another_person(
+    request: pytest.FixtureRequest, server: Server, browser: Browser, js_enabled: bool
+) -> Iterator[Arrival]:
+    """Other people in the same journey (a coordinator, an organization), each on a browser
+    of their own with scripts on or off like the journey's, and each checked afterwards the
+    same way: only our origin, no web storage, only our cookies."""
+    arrived: list[tuple[str, Journey]] = []
+
+    def arrives(who: str) -> Journey:
+        visit = _open_visit(server, browser, js_enabled)
+        arrived.append((who, visit))
+        return visit
+
+    try:
+        yield arrives
+        for who, visit in arrived:
+            _after_the_visit(request, visit, who)
+    finally:
+        for _who, visit in arrived:
+            visit.context.close()
 
 
 def item_report(item: pytest.Item, when: str) -> pytest.TestReport | None:

@@ -10,6 +10,7 @@ import gettext
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import date
 
 import pyotp
 from playwright.sync_api import Locator, Page, expect
@@ -60,20 +61,29 @@ def ask_for_help(
     description: str = "",
     pronouns: str = "",
     preferred_name: str = "",
+    contact: str = "",
+    between: tuple[date, date] | None = None,
 ) -> PageResponse:
-    """Fill in the /ask form already open on `page` and send it."""
+    """Fill in the /ask form already open on `page` and send it. `between` is the first and
+    last day, for urgency "window" ("between two dates")."""
     if category:
         page.locator(f'input[name="category"][value="{category}"]').check()
     if area:
         page.locator("select#area").select_option(area)
     if urgency:
         page.locator(f'input[name="urgency"][value="{urgency}"]').check()
+    if between:
+        # Date inputs take ISO dates whether or not the page runs scripts.
+        page.locator("input#window_start").fill(between[0].isoformat())
+        page.locator("input#window_end").fill(between[1].isoformat())
     if description:
         page.locator("textarea#description").fill(description)
-    if pronouns or preferred_name:
+    if pronouns or preferred_name or contact:
         details = page.locator("details.optional")
         if details.get_attribute("open") is None:
             details.locator("summary").click()
+        if contact:
+            page.locator("input#contact").fill(contact)
         if preferred_name:
             page.locator("input#preferred_name").fill(preferred_name)
         if pronouns:
@@ -327,3 +337,64 @@ def filter_directory(page: Page, *, category: str, js: bool) -> None:
     expect(directory_results(page)).to_have_count(1)
     stayed = page.evaluate("window.stillTheSamePage === true")
     assert stayed, "filtering the directory reloaded the page instead of swapping results"
+
+
+# --- Matching: the coordinators' queue, suggestions, and the needs matched to a helper ------
+
+
+def filter_the_queue(page: Page, **choices: str) -> PageResponse:
+    """On /staff/queue, choose filters by name (category="phone-charging", area=...,
+    urgency=..., status=...) and press "Show requests": a plain GET form, scripts or not."""
+    for name, value in choices.items():
+        page.locator(f"form#queue-filters select#{name}").select_option(value)
+    return submit_and_wait(page, page.get_by_role("button", name="Show requests", exact=True))
+
+
+def needs_in_the_queue(page: Page) -> list[str]:
+    """The ids of the needs the queue shows now (each row's id is "need-<id>")."""
+    rows = page.locator("#queue-results table#queue tbody tr").all()
+    return [(row.get_attribute("id") or "").removeprefix("need-") for row in rows]
+
+
+def suggestions(page: Page) -> Locator:
+    """The rows of a need's suggestions (each row's id is "suggestion-<offer id>")."""
+    return page.locator("#suggestions tbody tr")
+
+
+def suggested_offer_ids(page: Page) -> list[str]:
+    return [
+        (row.get_attribute("id") or "").removeprefix("suggestion-")
+        for row in suggestions(page).all()
+    ]
+
+
+def propose(page: Page, offer_id: str) -> PageResponse:
+    """Press "Propose" beside one suggestion (a plain POST form, scripts or not)."""
+    row = page.locator(f"#suggestion-{offer_id}")
+    return submit_and_wait(page, row.get_by_role("button", name="Propose", exact=True))
+
+
+def write_in_the_thread(page: Page, text: str, *, js: bool) -> None:
+    """Type in the thread's box and press "Send message": with scripts htmx swaps the thread
+    in place, without them the form posts and the page comes back."""
+    box = page.locator("#thread textarea#body")
+    box.fill(text)
+    button = page.locator("#thread").get_by_role("button", name="Send message", exact=True)
+    if not js:
+        submit_and_wait(page, button)
+        return
+    page.evaluate("window.stillTheSamePage = true")
+    with page.expect_response(
+        lambda r: r.request.method == "POST" and r.url.endswith("/message")
+    ) as sending:
+        button.click()
+    assert sending.value.status == 200, "sending a message failed"
+    assert sending.value.request.headers.get("hx-request") == "true", "htmx did not send it"
+    expect(box).to_have_value("")
+    assert page.evaluate("window.stillTheSamePage") is True, "the whole page reloaded"
+
+
+def needs_matched_to_us(page: Page, section: str = "open") -> list[str]:
+    """Need ids in the portal's "Open matches" (open) or "Recently met" (met) table."""
+    rows = page.locator(f"#{section}-needs tbody tr").all()
+    return [(row.get_attribute("id") or "").removeprefix("need-") for row in rows]
