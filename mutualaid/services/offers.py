@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
@@ -23,7 +24,7 @@ from mutualaid.services.catalog import active_areas, active_category
 from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
 from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import Offer
+from mutualaid.storage.models import Area, Category, Offer
 
 #: (from, action) -> to, for what an offering member can do through their codename.
 OFFER_ACTIONS: dict[tuple[OfferStatus, str], OfferStatus] = {
@@ -49,35 +50,53 @@ class MemberOfferView:
     language: str
 
 
+async def create_offer(
+    conn: BaseDBAsyncClient,
+    draft: OfferDraft,
+    *,
+    category: Category,
+    areas: list[Area],
+    source_kind: str,
+    **extra: Any,
+) -> Offer:
+    """Store an active offer (a member's or an organization's pledge) with its areas, and
+    count it as posted, in the caller's transaction."""
+    hour = this_hour()
+    offer = await Offer.create(
+        source_kind=source_kind,
+        kind=draft.kind.value,
+        category=category,
+        capacity=draft.capacity,
+        capacity_left=draft.capacity,
+        available_from=draft.available_from,
+        available_until=draft.available_until,
+        notes=draft.notes,
+        language=draft.language,
+        status=OfferStatus.ACTIVE.value,
+        created_at=hour,
+        last_activity_at=hour,
+        using_db=conn,
+        **extra,
+    )
+    await offer.areas.add(*areas, using_db=conn)
+    await bump(
+        conn, (METRIC_OFFERS_POSTED,), when=hour, category=category.slug, source_kind=source_kind
+    )
+    return offer
+
+
 async def post_offer(draft: OfferDraft, *, codename_key: bytes) -> str:
     category = await active_category(draft.category)
     areas = await active_areas(draft.areas, field="areas")
-    hour = this_hour()
 
     async def store(conn: BaseDBAsyncClient, digest: str) -> None:
-        offer = await Offer.create(
-            codename_hash=digest,
-            source_kind="community",
-            kind=draft.kind.value,
-            category=category,
-            capacity=draft.capacity,
-            capacity_left=draft.capacity,
-            available_from=draft.available_from,
-            available_until=draft.available_until,
-            notes=draft.notes,
-            language=draft.language,
-            status=OfferStatus.ACTIVE.value,
-            created_at=hour,
-            last_activity_at=hour,
-            using_db=conn,
-        )
-        await offer.areas.add(*areas, using_db=conn)
-        await bump(
+        await create_offer(
             conn,
-            (METRIC_OFFERS_POSTED,),
-            when=hour,
-            category=category.slug,
+            draft,
+            category=category,
+            areas=areas,
             source_kind="community",
+            codename_hash=digest,
         )
 
     return await store_under_new_codename(store, codename_key=codename_key)

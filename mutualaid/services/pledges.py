@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 from mutualaid.domain import pledges as rules
 from mutualaid.domain.catalog import (
     METRIC_OFFERS_ENDED,
-    METRIC_OFFERS_POSTED,
+    OfferDraft,
     OfferKind,
     OfferStatus,
     category_label,
@@ -36,7 +36,7 @@ from mutualaid.domain.pledges import (
 from mutualaid.services import audit
 from mutualaid.services.catalog import active_areas, active_category
 from mutualaid.services.counters import bump
-from mutualaid.services.offers import OFFER_ACTIONS
+from mutualaid.services.offers import OFFER_ACTIONS, create_offer
 from mutualaid.storage.models import Offer, Organization
 
 ORGANIZATION = "organization"
@@ -190,12 +190,24 @@ async def create_pledge(
     _require_no_conditions(draft)
     category = await active_category(draft.category)
     areas = await active_areas(draft.areas, field="areas")
-    hour = this_hour()
     async with in_transaction() as conn:
         await _approved_organization(conn, organization_id)
-        offer = await Offer.create(
-            organization_id=organization_id,
+        offer = await create_offer(
+            conn,
+            OfferDraft(
+                draft.kind,
+                draft.category,
+                draft.areas,
+                draft.capacity,
+                draft.available_from,
+                draft.language,
+                draft.available_until,
+                draft.notes,
+            ),
+            category=category,
+            areas=areas,
             source_kind=ORGANIZATION,
+            organization_id=organization_id,
             title=draft.title,
             public_description=draft.public_description,
             weekly_hours=rules.hours_json(draft.weekly_hours),
@@ -204,26 +216,6 @@ async def create_pledge(
             location_public=draft.location_public,
             listed=draft.listed,
             no_conditions=True,
-            kind=draft.kind.value,
-            category=category,
-            capacity=draft.capacity,
-            capacity_left=draft.capacity,
-            available_from=draft.available_from,
-            available_until=draft.available_until,
-            notes=draft.notes,
-            language=draft.language,
-            status=OfferStatus.ACTIVE.value,
-            created_at=hour,
-            last_activity_at=hour,
-            using_db=conn,
-        )
-        await offer.areas.add(*areas, using_db=conn)
-        await bump(
-            conn,
-            (METRIC_OFFERS_POSTED,),
-            when=hour,
-            category=category.slug,
-            source_kind=ORGANIZATION,
         )
         await audit.record(
             conn,
