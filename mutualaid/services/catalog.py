@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mutualaid.domain.catalog import category_label
@@ -13,6 +14,10 @@ from mutualaid.storage.models import Area, Category
 class Choice:
     value: str
     label: str
+
+    def __iter__(self) -> Iterator[str]:
+        """Unpacks as (value, label), so form macros take Choices and dict items alike."""
+        return iter((self.value, self.label))
 
 
 async def category_choices() -> list[Choice]:
