@@ -27,6 +27,10 @@ TABLE_NAMES = {
     "StaffSession": _l("Staff sessions"),
     "Invitation": _l("Invitation links"),
     "AuditEvent": _l("Staff activity log"),
+    "Gift": _l("Gifts of money"),
+    "GiftPayment": _l("Payments received"),
+    "StripeEvent": _l("Payment notices already handled"),
+    "Disbursement": _l("Money paid out"),
 }
 
 
