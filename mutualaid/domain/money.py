@@ -22,7 +22,7 @@ MAX_DISBURSEMENT_MAJOR = 100_000
 #: The amounts offered as buttons, in major units.
 PRESETS_MAJOR = (10, 25, 50, 100)
 
-AMOUNT_TEXT = re.compile(r"^(\d{1,9})(?:[.,](\d{1,3}))?$")
+AMOUNT_TEXT = re.compile(r"^([0-9]{1,9})(?:[.,]([0-9]{1,3}))?$")  # ASCII digits only
 DESIGNATION = re.compile(r"^[a-z0-9-]{1,60}$")
 
 

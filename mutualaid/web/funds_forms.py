@@ -39,10 +39,13 @@ class GiftForm(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     frequency: Frequency
-    amount: Annotated[str, Field(pattern=r"^(\d{1,9}|other)$")]
+    amount: Annotated[str, Field(pattern=r"^([0-9]{1,9}|other)$")]
     other_amount: str = ""
     designation: Designation
-    credit: Literal["name", "anonymous"] = "anonymous"
+    #: Only organizations are asked; for everyone else it is absent, so anonymous.
+    credit: Annotated[
+        Literal["name", "anonymous"], BeforeValidator(lambda v: v or "anonymous")
+    ] = "anonymous"
 
     @field_validator("other_amount")
     @classmethod
