@@ -43,9 +43,9 @@ class GiftForm(BaseModel):
     other_amount: str = ""
     designation: Designation
     #: Only organizations are asked; for everyone else it is absent, so anonymous.
-    credit: Annotated[
-        Literal["name", "anonymous"], BeforeValidator(lambda v: v or "anonymous")
-    ] = "anonymous"
+    credit: Annotated[Literal["name", "anonymous"], BeforeValidator(lambda v: v or "anonymous")] = (
+        "anonymous"
+    )
 
     @field_validator("other_amount")
     @classmethod

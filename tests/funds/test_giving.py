@@ -31,9 +31,7 @@ from tests.pledges.conftest import organization, sign_in_coordinator, sign_in_me
 CANARY_NEED = "CANARY-need-text-5cf1 rent for room 12"
 
 
-async def test_without_keys_give_says_so_and_shows_other_ways(
-    db: Database, tmp_path: Path
-) -> None:
+async def test_without_keys_give_says_so_and_shows_other_ways(db: Database, tmp_path: Path) -> None:
     settings = make_settings(tmp_path, database_url=db.url, other_ways_to_give="<b>Cash</b> & kind")
     app = create_app(settings, manage_storage=False)
     transport = httpx2.ASGITransport(app=app, client=CANARY_CLIENT)

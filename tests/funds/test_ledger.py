@@ -117,7 +117,7 @@ async def test_a_purged_need_leaves_the_disbursement_without_its_link(
 async def test_the_csv_is_for_bookkeeping_and_cannot_run_formulas(
     giving: httpx2.AsyncClient, db: Database, double: CheckoutDouble
 ) -> None:
-    org = await organization(db, name="=HYPERLINK(\"http://evil.example\")")
+    org = await organization(db, name='=HYPERLINK("http://evil.example")')
     await sign_in_member(giving, db, org)
     await _fund(giving, double, amount="2500", path="/portal/give")
     giving.cookies.clear()
@@ -129,7 +129,7 @@ async def test_the_csv_is_for_bookkeeping_and_cannot_run_formulas(
     assert "attachment" in response.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(response.text)))
     assert rows[0][:3] == ["date", "direction", "fund"]
-    assert rows[1][1:6] == ["in", "general", "'=HYPERLINK(\"http://evil.example\")", "once", "25.00"]
+    assert rows[1][1:6] == ["in", "general", '\'=HYPERLINK("http://evil.example")', "once", "25.00"]
     assert rows[2][1:6] == ["out", "general", "", "bill_paid", "7.25"]
     for row in rows:
         for cell in row:
