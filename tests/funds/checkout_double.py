@@ -51,6 +51,9 @@ class CheckoutDouble:
     upstream: str = ""
     sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
+    #: The Referer header (or "") of each visit to the hosted payment page: what the page
+    #: a person came from told "Stripe" about itself.
+    page_referers: list[str] = field(default_factory=list)
     webhook_url: str = ""
     webhook_secret: str = ""
     base: str = ""
@@ -149,6 +152,8 @@ class CheckoutDouble:
                 return self._json(handler, 404, _error("No such checkout.session"))
             return self._json(handler, 200, found)
         if path.startswith("/pay/"):
+            if method == "GET":
+                self.page_referers.append(handler.headers.get("referer", ""))
             return self._hosted_page(handler, method, path.removeprefix("/pay/"))
         if self.upstream:
             return self._forward(handler, method, body)
