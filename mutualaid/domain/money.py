@@ -176,6 +176,25 @@ def new_refund(already_refunded: int, amount_refunded_now: int, paid: int) -> in
     return max(0, min(amount_refunded_now, paid) - already_refunded)
 
 
+# --- How long money records that aren't bookkeeping are kept (privacy promise 5) ---------
+# Payments and disbursements are the books and stay; these go once nothing can need them.
+
+#: Stripe retries an undelivered event for up to 3 days, and an event can be sent again by
+#: hand only while Stripe still lists it: 30 days. Past that no event can come twice, so the
+#: record that it was applied has no more use.
+STRIPE_EVENT_DAYS = 30
+#: A gift never paid ("started": left at the payment page; or "failed"). A Checkout Session
+#: can be paid until it expires, 24 hours after it opens (Stripe's default and longest), and
+#: the news of that payment can take Stripe's 3 days of retries to reach us: after 5 days
+#: nothing can pay it. (2 would be too soon: a payment made near the session's end and
+#: delivered on a late retry would find its gift gone and be missing from the books.)
+ABANDONED_GIFT_DAYS = 5
+#: A gift still waiting: on a bank debit ("processing"), or a monthly gift whose first
+#: invoice was never paid. Bank debits settle within about two weeks and their news can come
+#: up to 30 days after (Stripe's resend window); 60 days on, nothing more will come.
+UNSETTLED_GIFT_DAYS = 60
+
+
 #: Spreadsheet formulas start with these; a CSV cell starting so is prefixed with a quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain.clock import now, this_hour
 from mutualaid.domain.errors import UnknownChoice
 from mutualaid.domain.money import (
+    ABANDONED_GIFT_DAYS,
     GENERAL,
+    STRIPE_EVENT_DAYS,
+    UNSETTLED_GIFT_DAYS,
     Frequency,
     GiftStatus,
     SourceKind,
@@ -41,6 +45,7 @@ from mutualaid.services.stripe_gateway import (
     StripeGateway,
     StripeUnavailable,
 )
+from mutualaid.storage.db import checkpoint
 from mutualaid.storage.models import Category, Gift, GiftPayment, Organization, StripeEvent
 
 
@@ -440,3 +445,76 @@ async def organization_credit(organization_id: uuid.UUID) -> tuple[str, str, boo
     if organization is None:
         return None
     return organization.name, organization.credit, organization.credit == "name"
+
+
+# --- Retention -----------------------------------------------------------------------------
+
+PURGE_BATCH = 500
+
+
+@dataclass(frozen=True)
+class MoneyPurgeReceipt:
+    """Counts only: a receipt never says what was deleted."""
+
+    stripe_events: int
+    abandoned_gifts: int
+    unsettled_gifts: int
+
+
+async def purge_money_records(*, now: datetime, batch: int = PURGE_BATCH) -> MoneyPurgeReceipt:
+    """Delete the money records that have outlived their use (privacy promise 5).
+
+    Stripe's event ids once no event can be delivered again, and gifts that never brought
+    money in once nothing can pay them (the horizons and their reasons: domain/money.py).
+    Payments, refunds, disputes and disbursements are the funds' books and are never
+    deleted here; a gift with a payment is part of them. Counters are untouched: a gift is
+    counted when money arrives, and these never had any.
+    """
+    events = await _purge_stripe_events(now - timedelta(days=STRIPE_EVENT_DAYS), batch)
+    never_paid = Q(status=GiftStatus.STARTED.value, subscription_id__isnull=True) | Q(
+        status=GiftStatus.FAILED.value
+    )
+    abandoned = await _purge_unpaid_gifts(
+        never_paid, before=now - timedelta(days=ABANDONED_GIFT_DAYS), batch=batch
+    )
+    waiting = Q(status=GiftStatus.PROCESSING.value) | Q(
+        status=GiftStatus.STARTED.value, subscription_id__isnull=False
+    )
+    unsettled = await _purge_unpaid_gifts(
+        waiting, before=now - timedelta(days=UNSETTLED_GIFT_DAYS), batch=batch
+    )
+    await checkpoint()
+    return MoneyPurgeReceipt(
+        stripe_events=events, abandoned_gifts=abandoned, unsettled_gifts=unsettled
+    )
+
+
+async def _purge_stripe_events(before: datetime, batch: int) -> int:
+    deleted = 0
+    while ids := (
+        await StripeEvent.filter(received_at__lt=before).limit(batch).values_list("id", flat=True)
+    ):
+        deleted += await StripeEvent.filter(id__in=ids).delete()
+    return deleted
+
+
+async def _purge_unpaid_gifts(which: Q, *, before: datetime, batch: int) -> int:
+    deleted = 0
+    while True:
+        async with in_transaction() as conn:
+            # Locked, and chosen again under the lock: a payment arriving meanwhile makes its
+            # gift "paid" (PostgreSQL re-checks the status of a row it waited for), and a gift
+            # with a payment row is never chosen, whatever its status says. Model rows, not
+            # values_list: Tortoise leaves FOR UPDATE out of a values_list query.
+            chosen = (
+                await Gift.filter(which, created_at__lt=before)
+                .exclude(id__in=Subquery(GiftPayment.all().values("gift_id")))
+                .limit(batch)
+                .select_for_update()
+                .only("id")
+                .using_db(conn)
+            )
+            if not chosen:
+                return deleted
+            ids = [gift.id for gift in chosen]
+            deleted += await Gift.filter(id__in=ids).using_db(conn).delete()

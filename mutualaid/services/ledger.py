@@ -98,6 +98,18 @@ async def balance(designation: str) -> int:
     return (await _ledger()).line(designation).balance
 
 
+async def _spend_in_turn(conn: BaseDBAsyncClient, designation: str) -> None:
+    """Spending from one fund happens one transaction at a time, so two coordinators can't
+    both spend the last of it. On PostgreSQL a transaction-scoped advisory lock named after
+    the fund: a fund has no row of its own to lock (the general fund has no category), and
+    locking its disbursements would miss the first one. SQLite already writes one
+    transaction at a time."""
+    if conn.capabilities.dialect == "postgres":
+        await conn.execute_query(
+            "SELECT pg_advisory_xact_lock(hashtext($1))", [f"mutualaid.fund:{designation}"]
+        )
+
+
 async def record_disbursement(
     draft: DisbursementDraft, *, currency: str, override: bool, by: uuid.UUID | None
 ) -> tuple[uuid.UUID, bool]:
@@ -112,14 +124,7 @@ async def record_disbursement(
             and not await Need.filter(id=draft.need_id).using_db(conn).exists()
         ):
             raise UnknownChoice("need")
-        # Lock the fund's existing disbursements so two coordinators can't both spend the
-        # last of it (PostgreSQL; SQLite runs one writer at a time anyway).
-        await (
-            Disbursement.filter(designation=draft.designation)
-            .select_for_update()
-            .using_db(conn)
-            .values_list("id", flat=True)
-        )
+        await _spend_in_turn(conn, draft.designation)
         available = (await _ledger(conn)).line(draft.designation).balance
         overdrawn = check_spending(available, draft.amount, override=override)
         record = await Disbursement.create(

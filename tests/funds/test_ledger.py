@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import timedelta
@@ -10,7 +11,8 @@ import httpx2
 import pytest
 
 from mutualaid.domain.clock import now, today
-from mutualaid.domain.money import InvalidAmount, csv_cell, gift_amount
+from mutualaid.domain.money import DisbursementMethod, InvalidAmount, csv_cell, gift_amount
+from mutualaid.services.ledger import DisbursementDraft, balance, record_disbursement
 from mutualaid.services.retention import purge_closed
 from mutualaid.storage.models import AuditEvent, Disbursement, Need
 from tests.conftest import Database, post_need
@@ -155,3 +157,21 @@ def test_amounts_and_cells() -> None:
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
     assert csv_cell("plain") == "plain"
     assert today()
+
+
+async def test_two_coordinators_cannot_both_spend_the_last_of_a_fund(
+    giving: httpx2.AsyncClient, db: Database, double: CheckoutDouble
+) -> None:
+    """Six pay out the whole balance at once: one is recorded, the others are told the fund
+    is empty (PostgreSQL runs them truly at once; SQLite one after the other)."""
+    await _fund(giving, double, amount="2500", designation="food")
+    draft = DisbursementDraft(
+        amount=2500, designation="food", paid_on=today(), method=DisbursementMethod.CASH
+    )
+    outcomes = await asyncio.gather(
+        *(record_disbursement(draft, currency="usd", override=False, by=None) for _ in "abcdef"),
+        return_exceptions=True,
+    )
+    assert sorted(type(o).__name__ for o in outcomes) == ["Overdrawn"] * 5 + ["tuple"]
+    assert await Disbursement.filter(designation="food").count() == 1
+    assert await balance("food") == 0
