@@ -8,6 +8,7 @@ import os
 import secrets
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -84,12 +85,54 @@ class Settings(BaseSettings):
     codename_checks_per_client_per_minute: int = Field(default=10, ge=1)
     codename_checks_per_minute: int = Field(default=300, ge=1)
 
+    # Gifts through Stripe Checkout (off unless both keys are set; see README, "Gifts").
+    #: Stripe secret API key (sk_... or a restricted rk_... key).
+    stripe_secret_key: SecretStr | None = None
+    #: The signing secret of our webhook endpoint (whsec_...).
+    stripe_webhook_secret: SecretStr | None = None
+    #: For tests only: a Stripe stand-in on this machine (http://127.0.0.1:PORT). Empty: Stripe.
+    stripe_api_base: str = ""
+    #: The one currency of every gift and disbursement (ISO 4217, lower case).
+    currency: str = Field(default="usd", pattern=r"^[a-z]{3}$")
+    #: Shown on /give, as plain text, for giving without Stripe (cash, bank transfer...).
+    other_ways_to_give: str = Field(default="", max_length=2000)
+
     @field_validator("database_url")
     @classmethod
     def _known_scheme(cls, value: str) -> str:
         if not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
             raise ValueError("DATABASE_URL must start with sqlite:// or postgres://")
         return value
+
+    @field_validator("stripe_api_base")
+    @classmethod
+    def _stripe_stand_in_on_loopback(cls, value: str) -> str:
+        if value and urlsplit(value).hostname not in LOOPBACK_HOSTS:
+            raise ValueError("stripe_api_base may only point at this machine (127.0.0.1)")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _stripe_keys_make_sense(self) -> Settings:
+        given = [self.stripe_secret_key, self.stripe_webhook_secret]
+        if any(given) and not all(given):
+            raise ValueError("set both stripe_secret_key and stripe_webhook_secret, or neither")
+        if self.environment == "production":
+            if self.stripe_api_base:
+                raise InsecureSettingsError("stripe_api_base is for tests only")
+            if self.stripe_secret_key is not None and not _looks_like_stripe_key(
+                self.stripe_secret_key.get_secret_value(), ("sk_", "rk_")
+            ):
+                raise InsecureSettingsError("stripe_secret_key doesn't look like a Stripe key")
+            if self.stripe_webhook_secret is not None and not _looks_like_stripe_key(
+                self.stripe_webhook_secret.get_secret_value(), ("whsec_",)
+            ):
+                raise InsecureSettingsError("stripe_webhook_secret doesn't look like one")
+        return self
+
+    @property
+    def online_giving(self) -> bool:
+        """Gifts through Stripe are possible only with both keys."""
+        return self.stripe_secret_key is not None and self.stripe_webhook_secret is not None
 
     @model_validator(mode="after")
     def _argon2_cheap_only_in_tests(self) -> Settings:
@@ -128,6 +171,21 @@ class Settings(BaseSettings):
         if value is None:
             raise RuntimeError(f"{name} is not set; build settings with load_settings()")
         return _decode_secret(value.get_secret_value())
+
+
+#: Where a Stripe stand-in may run (tests): never another machine.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _looks_like_stripe_key(raw: str, prefixes: tuple[str, ...]) -> bool:
+    """Refuse placeholders ("sk_test_xxx", "changeme"): real keys are long random strings."""
+    body = raw.split("_", 2)[-1] if raw.count("_") >= 1 else raw
+    return (
+        raw.startswith(prefixes)
+        and len(raw) >= 24
+        and body.lower() not in PLACEHOLDER_SECRETS
+        and len(set(body)) >= 8
+    )
 
 
 def _decode_secret(raw: str) -> bytes:

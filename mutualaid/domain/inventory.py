@@ -35,6 +35,9 @@ SETUP = "setup"
 FOREVER_AGGREGATE = "aggregate"
 SESSION = "session"
 AUDIT = "audit"
+LEDGER = "ledger"
+GIFT_LIFE = "gift"
+STRIPE_NOTICE = "stripe_event"
 
 NEED_FIELDS: dict[str, Kept] = {
     "id": Kept(_l("a random number to tell requests apart"), COORDINATORS_AND_YOU, NEED_LIFE),
@@ -248,6 +251,78 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         )
         for name in ("id", "period", "metric", "category", "area_group", "source_kind", "value")
     },
+    # Money (R21): what, when and to which fund; never a giver's name, email or card, and
+    # never who received help. Stripe holds the giver's payment details, not us.
+    "Gift": {
+        "id": Kept(
+            _l("a random number, the only thing Stripe is told about a gift"),
+            COORDINATORS,
+            GIFT_LIFE,
+        ),
+        "frequency": Kept(_l("once or monthly"), COORDINATORS, GIFT_LIFE),
+        "amount": Kept(_l("how much each payment is"), COORDINATORS, GIFT_LIFE),
+        "currency": Kept(_l("the currency"), COORDINATORS, GIFT_LIFE),
+        "designation": Kept(_l("the fund it goes to"), COORDINATORS, GIFT_LIFE),
+        "source_kind": Kept(
+            _l("whether a person or an organization gave"), COORDINATORS, GIFT_LIFE
+        ),
+        "organization": Kept(_l("the organization that gave, if one did"), COORDINATORS, GIFT_LIFE),
+        "credited": Kept(
+            _l("whether reports may thank the organization by name"), COORDINATORS, GIFT_LIFE
+        ),
+        "status": Kept(_l("started, processing, paid or failed"), COORDINATORS, GIFT_LIFE),
+        "checkout_session_id": Kept(
+            _l("Stripe's id for the payment page, to match its notices"), COORDINATORS, GIFT_LIFE
+        ),
+        "subscription_id": Kept(
+            _l("Stripe's id for a monthly gift, to match its notices"), COORDINATORS, GIFT_LIFE
+        ),
+        "created_at": Kept(_l("when it was started, to the hour"), COORDINATORS, GIFT_LIFE),
+    },
+    "GiftPayment": {
+        name: Kept(
+            _l("money received for a gift, and any refund or dispute: amounts and Stripe's ids"),
+            COORDINATORS,
+            LEDGER,
+        )
+        for name in (
+            "id",
+            "gift",
+            "stripe_ref",
+            "payment_intent_id",
+            "charge_id",
+            "amount",
+            "refunded",
+            "disputed",
+            "paid_at",
+        )
+    },
+    "StripeEvent": {
+        name: Kept(
+            _l("the id and type of each payment notice already handled, so none counts twice"),
+            NOBODY,
+            STRIPE_NOTICE,
+        )
+        for name in ("id", "type", "received_at")
+    },
+    "Disbursement": {
+        "id": Kept(_l("a random number for each payment out"), COORDINATORS, LEDGER),
+        "amount": Kept(_l("how much was paid out"), COORDINATORS, LEDGER),
+        "currency": Kept(_l("the currency"), COORDINATORS, LEDGER),
+        "designation": Kept(_l("the fund it came from"), COORDINATORS, LEDGER),
+        "paid_on": Kept(_l("the day it was paid"), COORDINATORS, LEDGER),
+        "method": Kept(_l("cash, gift card, bill paid or other"), COORDINATORS, LEDGER),
+        "need": Kept(
+            _l("the request it helped with; removed when that request is deleted"),
+            COORDINATORS,
+            NEED_LIFE,
+        ),
+        "overdrawn": Kept(
+            _l("whether it was recorded past the fund's balance"), COORDINATORS, LEDGER
+        ),
+        "recorded_by_id": Kept(_l("which coordinator recorded it"), COORDINATORS, LEDGER),
+        "created_at": Kept(_l("when it was recorded, to the hour"), COORDINATORS, LEDGER),
+    },
 }
 
 #: How each retention key reads, with the live settings filled in.
@@ -262,4 +337,17 @@ RETENTION: dict[str, str] = {
     FOREVER_AGGREGATE: _l("kept, because totals can't point to anyone"),
     SESSION: _l("until it is used, expires or is signed out; dead ones are purged"),
     AUDIT: _l("deleted after %(audit)s days"),
+    LEDGER: _l(
+        "kept as the funds' bookkeeping record, for as long as the group must keep its "
+        "accounts; it never holds a giver's name, email or card, nor who was helped"
+    ),
+    GIFT_LIFE: _l(
+        "kept with its payments as the funds' bookkeeping record. A gift never paid is "
+        "deleted %(abandoned_gift_days)s days after it was started, or %(unsettled_gift_days)s "
+        "days if it was still waiting for a bank payment or a first monthly payment"
+    ),
+    STRIPE_NOTICE: _l(
+        "deleted after %(stripe_event_days)s days, when Stripe can no longer send the same "
+        "notice again"
+    ),
 }

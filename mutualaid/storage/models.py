@@ -351,3 +351,102 @@ class Counter(Model):
     class Meta:
         table = "counter"
         unique_together = (("period", "metric", "category", "area_group", "source_kind"),)
+
+
+class Gift(Model):
+    """A gift started on the giving page: what, how often and to which fund; never who (R21).
+
+    Its random id is the only identifier Stripe is given (as the `pledge_id` metadata).
+    """
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    #: once | monthly
+    frequency = fields.CharField(max_length=8)
+    #: Each payment, in the currency's minor units.
+    amount = fields.IntField()
+    currency = fields.CharField(max_length=3)
+    #: "general" or a category slug.
+    designation = fields.CharField(max_length=60)
+    #: individual | organization
+    source_kind = fields.CharField(max_length=16)
+    #: The pledging organization (organizations only); the gift stays if it is removed.
+    organization: fields.ForeignKeyNullableRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="gifts", null=True, on_delete=fields.SET_NULL
+    )
+    organization_id: uuid.UUID | None
+    #: The organization chose to be credited by name in reports.
+    credited = fields.BooleanField(default=False, db_default=False)
+    #: started | processing | paid | failed
+    status = fields.CharField(max_length=12, default="started", db_default="started")
+    #: Stripe's Checkout Session id (cs_...), to recognise its events.
+    checkout_session_id = fields.CharField(max_length=255, unique=True, null=True)
+    #: Stripe's subscription id (sub_...) of a monthly gift.
+    subscription_id = fields.CharField(max_length=255, unique=True, null=True)
+    #: Hour precision, like every other time we keep.
+    created_at = fields.DatetimeField()
+
+    payments: fields.ReverseRelation[GiftPayment]
+
+    class Meta:
+        table = "gift"
+
+
+class GiftPayment(Model):
+    """Money in: one paid one-time gift or one paid monthly invoice, with what went back."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    gift: fields.ForeignKeyRelation[Gift] = fields.ForeignKeyField(
+        "models.Gift", related_name="payments", on_delete=fields.RESTRICT
+    )
+    gift_id: uuid.UUID
+    #: What was paid: the Checkout Session (one-time) or the invoice (monthly). Unique, so
+    #: the same payment reported by two events (invoice.paid, invoice.payment_succeeded) or
+    #: delivered twice counts once.
+    stripe_ref = fields.CharField(max_length=255, unique=True)
+    #: Stripe's PaymentIntent and charge ids, to find the payment a refund or dispute is about.
+    payment_intent_id = fields.CharField(max_length=255, null=True, db_index=True)
+    charge_id = fields.CharField(max_length=255, null=True, db_index=True)
+    amount = fields.IntField()
+    refunded = fields.IntField(default=0, db_default=0)
+    disputed = fields.IntField(default=0, db_default=0)
+    paid_at = fields.DatetimeField()
+
+    class Meta:
+        table = "gift_payment"
+
+
+class StripeEvent(Model):
+    """A Stripe event we applied, kept so a redelivery is applied once (written in the same
+    transaction as its effect)."""
+
+    id = fields.CharField(max_length=255, primary_key=True)
+    type = fields.CharField(max_length=80)
+    received_at = fields.DatetimeField()
+
+    class Meta:
+        table = "stripe_event"
+
+
+class Disbursement(Model):
+    """Money out, recorded by a coordinator: never who received it."""
+
+    id = fields.UUIDField(primary_key=True, default=random_id)
+    amount = fields.IntField()
+    currency = fields.CharField(max_length=3)
+    #: The fund it came from: "general" or a category slug.
+    designation = fields.CharField(max_length=60)
+    paid_on = fields.DateField()
+    #: cash | gift_card | bill_paid | other
+    method = fields.CharField(max_length=16)
+    #: The request it helped with; removed (set null) when the request is purged.
+    need: fields.ForeignKeyNullableRelation[Need] = fields.ForeignKeyField(
+        "models.Need", related_name="disbursements", null=True, on_delete=fields.SET_NULL
+    )
+    need_id: uuid.UUID | None
+    #: Recorded past the fund's balance with an explicit override (also audited).
+    overdrawn = fields.BooleanField(default=False, db_default=False)
+    recorded_by_id = fields.UUIDField(null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "disbursement"

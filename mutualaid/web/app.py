@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from mutualaid.services.staff import Passwords
+from mutualaid.services.stripe_gateway import StripeGateway
 from mutualaid.settings import Settings
 from mutualaid.storage.db import start_storage, stop_storage
 from mutualaid.web import errors
@@ -25,6 +26,8 @@ from mutualaid.web.routes import (
     coordinator,
     coordinator_tools,
     directory,
+    give,
+    ledger,
     organizations,
     portal,
     portal_needs,
@@ -46,6 +49,8 @@ ROUTE_MODULES = (
     directory,
     coordinator_tools,
     coordinator,
+    give,
+    ledger,
 )
 
 
@@ -70,6 +75,17 @@ def route_audiences(app: Starlette) -> dict[str, Audience]:
             if declared is not None:
                 audiences[route.name] = declared
     return audiences
+
+
+def stripe_gateway(settings: Settings) -> StripeGateway | None:
+    """Online giving only with both Stripe keys; without them the rest runs as ever."""
+    if settings.stripe_secret_key is None or settings.stripe_webhook_secret is None:
+        return None
+    return StripeGateway(
+        settings.stripe_secret_key.get_secret_value(),
+        settings.stripe_webhook_secret.get_secret_value(),
+        api_base=settings.stripe_api_base,
+    )
 
 
 def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidApp:
@@ -97,6 +113,8 @@ def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidA
                 https=settings.https,
                 max_body_bytes=settings.max_body_bytes,
                 reject=errors.reject,
+                # Stripe's webhook proves its origin by signature, and reads its own body.
+                exempt_paths=frozenset({give.WEBHOOK_PATH}),
             )
         ],
         exception_handlers=errors.EXCEPTION_HANDLERS,
@@ -106,6 +124,7 @@ def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidA
     app.state.settings = settings
     app.state.templates = build_templates()
     app.state.seen_forms = SeenForms()
+    app.state.stripe_gateway = stripe_gateway(settings)
     app.state.passwords = Passwords(
         memory_kib=settings.argon2_memory_kib,
         time_cost=settings.argon2_time_cost,

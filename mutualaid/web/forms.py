@@ -193,14 +193,16 @@ def validate(
     model: type[FormT],
     values: dict[str, Any],
     messages: dict[str, str] | None = None,
+    context: dict[str, Any] | None = None,
 ) -> tuple[FormT | None, dict[str, str]]:
     """Check values; on failure return a plain message for each field that needs attention.
 
-    `messages` adds or overrides per-field messages for forms outside this module.
+    `messages` adds or overrides per-field messages for forms outside this module;
+    `context` reaches the model's validators (the currency's decimals, for money forms).
     """
     known = FIELD_MESSAGES if messages is None else {**FIELD_MESSAGES, **messages}
     try:
-        return model.model_validate(values), {}
+        return model.model_validate(values, context=context), {}
     except ValidationError as error:
         errors: dict[str, str] = {}
         for problem in error.errors(include_input=False):

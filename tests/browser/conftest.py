@@ -8,6 +8,11 @@ every passing journey we check what the browser was left with: requests only to 
 own origin, no web storage, and one CSRF cookie that carries nothing of a codename (plus,
 for journeys that sign staff in, at most the staff `session` cookie, checked the same way).
 
+The server gives online through the Checkout test double (tests/funds/checkout_double.py),
+started in this process: a thread, so no journey waits for it. A journey that follows a
+gift to the double's payment page declares that origin (`Journey.may_visit`); its pages may
+then be visited, but every request made by one of our pages must still go to our origin.
+
 `MUTUALAID_TEST_POSTGRES_URL` (an admin URL) runs the server on a fresh PostgreSQL database,
 dropped at the end; otherwise on a SQLite file in a temporary directory.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import secrets
 import socket
 import sqlite3
 import subprocess
@@ -30,7 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, urlsplit
 
 import pytest
 from playwright.sync_api import (
@@ -42,11 +48,14 @@ from playwright.sync_api import (
     Playwright,
     sync_playwright,
 )
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Request as PageRequest
 from playwright.sync_api import Response as PageResponse
 
 from mutualaid.services.demo import DEMO_TOTP_SECRET
 from tests.browser.pages import Authenticator, Private
 from tests.conftest import PG_ADMIN_URL, pg_database_url
+from tests.funds.checkout_double import CheckoutDouble
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -206,12 +215,28 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -
 
 
 @pytest.fixture(scope="package")
-def server(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator[Server]:
+def checkout_double() -> Iterator[CheckoutDouble]:
+    """Stripe Checkout for the server: the test double (no localstripe behind it: a one-time
+    gift needs only the Checkout endpoints, and localstripe's start would slow every run)."""
+    double = CheckoutDouble()
+    double.start()
+    double.webhook_secret = "whsec_test_" + secrets.token_hex(16)
+    try:
+        yield double
+    finally:
+        double.stop()
+
+
+@pytest.fixture(scope="package")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, database_url: str, checkout_double: CheckoutDouble
+) -> Iterator[Server]:
     """`mutualaid migrate`, `demo` and `serve` as an operator would run them."""
     data = tmp_path_factory.mktemp("browser-server")
     port = _free_port()
     origin = f"http://127.0.0.1:{port}"
     quick_exit_url = f"{origin}/healthz"
+    checkout_double.webhook_url = f"{origin}/stripe/webhook"
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -222,6 +247,11 @@ def server(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Itera
         # hour, 10 codename checks a minute) are for people, not for a test suite.
         "MUTUALAID_POSTS_PER_CLIENT_PER_HOUR": "1000",
         "MUTUALAID_CODENAME_CHECKS_PER_CLIENT_PER_MINUTE": "1000",
+        # Online giving, through the Checkout test double; Stripe sends people back here.
+        "MUTUALAID_PUBLIC_URL": origin,
+        "MUTUALAID_STRIPE_SECRET_KEY": "sk_test_" + secrets.token_hex(16),
+        "MUTUALAID_STRIPE_WEBHOOK_SECRET": checkout_double.webhook_secret,
+        "MUTUALAID_STRIPE_API_BASE": checkout_double.base,
         "PYTHONUNBUFFERED": "1",
     }
     log = data / "server.log"
@@ -289,6 +319,29 @@ def js_enabled(request: pytest.FixtureRequest) -> bool:
     return bool(request.param)
 
 
+@dataclass(frozen=True)
+class Seen:
+    """One request the browser made: where to, from which page, and whether it was going to
+    a page (a link, a form, a redirect) rather than something a page loads."""
+
+    url: str
+    page: str
+    navigation: bool
+
+
+def _seen(request: PageRequest) -> Seen:
+    try:
+        page = request.frame.url
+    except PlaywrightError:  # a request from no frame: a service worker's, say
+        page = ""
+    return Seen(request.url, page, request.is_navigation_request())
+
+
+def _origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @dataclass
 class Journey:
     """One person's visit: a fresh browser context, and what it was seen doing."""
@@ -298,7 +351,9 @@ class Journey:
     page: Page
     js: bool
     # repr=False: pytest prints a failing frame's arguments, and this must not show there.
-    requests: list[str] = field(default_factory=list, repr=False)
+    requests: list[Seen] = field(default_factory=list, repr=False)
+    #: Other origins whose pages this journey goes to on purpose (the payment page).
+    elsewhere: set[str] = field(default_factory=set, repr=False)
     failed_loads: list[str] = field(default_factory=list, repr=False)
     console_errors: list[str] = field(default_factory=list, repr=False)
     codenames: list[Private] = field(default_factory=list, repr=False)
@@ -316,6 +371,10 @@ class Journey:
         if self.first_csrf is None:
             self.first_csrf = self.csrf_cookie_value()
         return response
+
+    def may_visit(self, origin: str) -> None:
+        """This journey follows a link to another site's pages (never loads from it)."""
+        self.elsewhere.add(origin)
 
     def keep(self, codename: str) -> Private:
         """Remember a codename, the way someone would write it down."""
@@ -351,11 +410,19 @@ class Journey:
         assert not self.console_errors, f"console errors: {self.console_errors}"
 
     def _only_our_origin(self) -> None:
+        """Pages go only to our origin (or one declared with `may_visit`), and each page loads
+        only from its own origin: ours load nothing from anywhere else."""
         assert self.requests, "no requests were recorded"
-        elsewhere = [u for u in self.requests if not u.startswith(self.origin + "/")]
+        pages = {self.origin, *self.elsewhere}
+        elsewhere = [
+            seen.url
+            for seen in self.requests
+            if _origin_of(seen.url) not in pages
+            or not (seen.navigation or _origin_of(seen.url) == _origin_of(seen.page))
+        ]
         assert not elsewhere, f"requests left the app's origin: {elsewhere}"
         forms = [encoding for c in self.codenames for encoding in (quote(c), quote_plus(c), c)]
-        in_url = sum(1 for u in self.requests for f in forms if f in u)
+        in_url = sum(1 for seen in self.requests for f in forms if f in seen.url)
         assert in_url == 0, "a codename appeared in a request URL"
 
     def _no_web_storage(self) -> None:
@@ -409,7 +476,7 @@ def _open_visit(server: Server, browser: Browser, js: bool) -> Journey:
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     visit = Journey(server=server, context=context, page=page, js=js)
-    context.on("request", lambda r: visit.requests.append(r.url))
+    context.on("request", lambda r: visit.requests.append(_seen(r)))
 
     def on_response(response: PageResponse) -> None:
         # Pages may answer 404 or 422 on purpose (the tests check those); nothing else may fail.

@@ -15,6 +15,9 @@ from mutualaid.storage.models import (
     Area,
     Category,
     Counter,
+    Disbursement,
+    Gift,
+    GiftPayment,
     Invitation,
     Message,
     Need,
@@ -82,6 +85,10 @@ async def stored() -> dict[str, Any]:
         "notification_addresses": sorted(
             str(o.notification_email) for o in await Organization.all()
         ),
+        # Funds: gifts, payments and disbursements.
+        "gifts": sorted((str(g.id), g.status) for g in await Gift.all()),
+        "payments": sorted((p.stripe_ref, p.refunded, p.disputed) for p in await GiftPayment.all()),
+        "disbursements": await Disbursement.all().count(),
     }
 
 

@@ -31,7 +31,8 @@ async def test_privacy_shows_the_live_retention_settings(make_client: MakeClient
     # The field-by-field table uses the same live numbers, and never the defaults.
     assert "deleted 17 days after it closes" in response.text
     assert "no activity for 9 days close by themselves" in response.text
-    assert "30 days" not in response.text and "21 days" not in response.text
+    # (Stripe's notices are kept a fixed 30 days: "deleted after 30 days, when Stripe...")
+    assert "30 days after" not in response.text and "21 days" not in response.text
 
 
 async def test_privacy_with_default_settings(client: httpx2.AsyncClient, db: Database) -> None:

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from mutualaid.domain import money
 from mutualaid.domain.inventory import INVENTORY, RETENTION
 from mutualaid.i18n import _l
 from mutualaid.services.health import database_ok
@@ -27,6 +28,10 @@ TABLE_NAMES = {
     "StaffSession": _l("Staff sessions"),
     "Invitation": _l("Invitation links"),
     "AuditEvent": _l("Staff activity log"),
+    "Gift": _l("Gifts of money"),
+    "GiftPayment": _l("Payments received"),
+    "StripeEvent": _l("Payment notices already handled"),
+    "Disbursement": _l("Money paid out"),
 }
 
 
@@ -43,6 +48,9 @@ async def privacy(request: Request) -> Response:
         "retention": settings.closed_retention_days,
         "expiry": settings.need_expiry_days,
         "audit": settings.audit_retention_days,
+        "stripe_event_days": money.STRIPE_EVENT_DAYS,
+        "abandoned_gift_days": money.ABANDONED_GIFT_DAYS,
+        "unsettled_gift_days": money.UNSETTLED_GIFT_DAYS,
     }
     context = {
         "inventory": INVENTORY,
