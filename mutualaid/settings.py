@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     audit_retention_days: int = Field(default=90, ge=1, le=730)
     #: Published cells below this count show as "<threshold" (privacy promise 6).
     report_threshold: int = Field(default=11, ge=5, le=1000)
+    #: The one currency of this deployment (ISO 4217, lower case); amounts are minor units.
+    currency: str = Field(default="usd", pattern=r"^[a-z]{3}$")
 
     #: Where quick exit sends people: a neutral, common page.
     quick_exit_url: str = "https://www.bbc.com/weather"

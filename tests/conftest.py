@@ -32,6 +32,8 @@ PG_ADMIN_URL = os.environ.get("MUTUALAID_TEST_POSTGRES_URL", "")
 #: A client address no test should ever find stored or logged (requirement R1).
 CANARY_CLIENT = ("127.13.37.42", 40404)
 TABLES = (
+    "job_run",
+    "published_report",
     "message",
     "offer_area",
     "area_neighbour",

@@ -248,6 +248,22 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         )
         for name in ("id", "period", "metric", "category", "area_group", "source_kind", "value")
     },
+    "JobRun": {
+        name: Kept(
+            _l("receipts of the scheduled jobs: which job, the hour, and counts, never content"),
+            STAFF_ONLY,
+            AUDIT,
+        )
+        for name in ("id", "job", "slot", "ran_at", "finished", "counts")
+    },
+    "PublishedReport": {
+        name: Kept(
+            _l("monthly reports as published, with their fingerprint: totals only"),
+            PUBLIC,
+            FOREVER_AGGREGATE,
+        )
+        for name in ("id", "period", "body", "content_hash", "published_at")
+    },
 }
 
 #: How each retention key reads, with the live settings filled in.

@@ -27,6 +27,8 @@ TABLE_NAMES = {
     "StaffSession": _l("Staff sessions"),
     "Invitation": _l("Invitation links"),
     "AuditEvent": _l("Staff activity log"),
+    "JobRun": _l("Scheduled job receipts"),
+    "PublishedReport": _l("Published monthly reports"),
 }
 
 
