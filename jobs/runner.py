@@ -19,6 +19,7 @@ from jobs.lock import job_lock
 from mutualaid.domain.clock import now
 from mutualaid.services import job_runs
 from mutualaid.settings import Settings
+from mutualaid.storage.db import checkpoint
 
 log = logging.getLogger("mutualaid.jobs")
 
@@ -70,6 +71,7 @@ async def run_once(job: Job, settings: Settings, *, slot: str) -> Outcome:
             return Outcome(job.name, ran=False, reason="done")
         counts = await job.run(settings)
         await job_runs.finish(job.name, slot, counts)
+        await checkpoint()  # the run's last write, the receipt, doesn't linger in the WAL
     return Outcome(job.name, ran=True, reason="ran", counts=counts)
 
 

@@ -72,13 +72,13 @@ async def run_alone(settings: Settings, *, say: Callable[[str], None]) -> None:
     try:
         for outcome in await run_at_start(settings):
             say(outcome.describe())
-        scheduler = build_scheduler(settings)
-        scheduler.start()
-        say("scheduler running: " + ", ".join(f"{j.name} ({j.cron})" for j in JOBS.values()))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
+        scheduler = build_scheduler(settings)
+        scheduler.start()
+        say("scheduler running: " + ", ".join(f"{j.name} ({j.cron})" for j in JOBS.values()))
         await stop.wait()
         scheduler.shutdown(wait=False)
     finally:

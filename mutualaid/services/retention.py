@@ -66,40 +66,40 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
     return expired
 
 
-async def _purge_needs(cutoff: datetime) -> NeedsDeleted:
+async def _purge_needs(cutoff: datetime, batch: int) -> NeedsDeleted:
     closed = [s.value for s in rules.CLOSED]
     total = NeedsDeleted()
-    while ids := await _ids(Need.filter(status__in=closed, closed_at__lt=cutoff)):
+    while ids := await _ids(Need.filter(status__in=closed, closed_at__lt=cutoff), batch):
         async with in_transaction() as conn:
             total += await delete_needs(conn, ids)
     return total
 
 
-async def _purge_offers(cutoff: datetime) -> int:
+async def _purge_offers(cutoff: datetime, batch: int) -> int:
     ended = Offer.filter(
         status=OfferStatus.ENDED.value, source_kind="community", closed_at__lt=cutoff
     )
     total = 0
-    while ids := await _ids(ended):
+    while ids := await _ids(ended, batch):
         async with in_transaction() as conn:
             total += await delete_offers(conn, ids)
     return total
 
 
-async def _ids(query: object) -> list[uuid.UUID]:
+async def _ids(query: object, batch: int) -> list[uuid.UUID]:
     """The next batch of ids from a filtered queryset (a fresh query each time)."""
-    rows = await query.limit(BATCH).values_list("id", flat=True)  # type: ignore[attr-defined]
+    rows = await query.limit(batch).values_list("id", flat=True)  # type: ignore[attr-defined]
     return list(rows)
 
 
 async def purge_closed(
-    *, now: datetime, retention_days: int, audit_retention_days: int = 90
+    *, now: datetime, retention_days: int, audit_retention_days: int = 90, batch: int = BATCH
 ) -> PurgeReceipt:
     """Delete closed needs (with their threads, history and matches) and ended community
     offers past retention; audit events, job receipts and dead staff sessions past theirs."""
     cutoff = now - timedelta(days=retention_days)
-    needs = await _purge_needs(cutoff)
-    offers = await _purge_offers(cutoff)
+    needs = await _purge_needs(cutoff, batch)
+    offers = await _purge_offers(cutoff, batch)
     audit_cutoff = now - timedelta(days=audit_retention_days)
     audit_events = await AuditEvent.filter(created_at__lt=audit_cutoff).delete()
     job_runs = await JobRun.filter(ran_at__lt=audit_cutoff).delete()
