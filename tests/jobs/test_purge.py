@@ -5,6 +5,7 @@ they were, a receipt with counts only, and a second run changes nothing."""
 from __future__ import annotations
 
 import uuid
+
 import httpx2
 import pytest
 import time_machine
@@ -14,8 +15,7 @@ from jobs.runner import run_by_hand, run_scheduled
 from mutualaid.domain.needs import NeedEvent
 from mutualaid.services import erasure, needs, retention
 from mutualaid.services.job_runs import recent_receipts
-from mutualaid.services.matching import close_need, propose_match, set_consent
-from mutualaid.services.matching import suggestions_for
+from mutualaid.services.matching import close_need, propose_match, set_consent, suggestions_for
 from mutualaid.services.needs import add_message, erase_need, withdraw_need
 from mutualaid.services.offers import change_offer
 from mutualaid.storage.db import connection

@@ -6,9 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from jobs import JOBS
@@ -33,45 +31,40 @@ def _environment(db: Database, tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def _until_ready(process: subprocess.Popen[str], deadline: float) -> list[str]:
+async def _until_ready(process: asyncio.subprocess.Process) -> list[str]:
     lines: list[str] = []
     assert process.stdout is not None
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
+    while line := (await process.stdout.readline()).decode():
         lines.append(line.strip())
         if line.startswith(READY):
             return lines
-    raise AssertionError("a scheduler process never got ready")
+    raise AssertionError("a scheduler process stopped before it got ready")
 
 
 async def test_two_schedulers_run_each_job_once(db: Database, tmp_path: Path) -> None:
     env = _environment(db, tmp_path)
     processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "mutualaid", "scheduler"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "mutualaid",
+            "scheduler",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,
             env=env,
             cwd=ROOT,
         )
         for _ in range(2)
     ]
     try:
-        deadline = time.monotonic() + 90
-        outputs = await asyncio.gather(
-            *(asyncio.to_thread(_until_ready, p, deadline) for p in processes)
+        outputs = await asyncio.wait_for(
+            asyncio.gather(*(_until_ready(p) for p in processes)), timeout=90
         )
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
-        for process in processes:
-            code = process.wait(timeout=30)
-            assert process.stdout is not None
-            process.stdout.close()
-            assert code == 0
+        codes = [await asyncio.wait_for(p.wait(), timeout=30) for p in processes]
+    assert codes == [0, 0]
     for name in JOBS:
         slots = await JobRun.filter(job=name, finished=True).values_list("slot", flat=True)
         ran = [

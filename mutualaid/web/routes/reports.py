@@ -51,6 +51,8 @@ async def report_page(request: Request) -> Response:
     report = found.report
     tables = [
         {
+            "amounts": None,
+            "row_totals": None,
             **table,
             "title": str(report_view.TABLE_TITLES.get(table["id"], table["id"])),
             "chart": None if table["withheld"] else report_view.chart(table, categories),
