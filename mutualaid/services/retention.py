@@ -21,7 +21,7 @@ from mutualaid.storage.db import checkpoint
 from mutualaid.storage.models import AuditEvent, JobRun, Need, Offer, StaffSession
 
 #: Rows per transaction: memory stays flat however much is due, and locks stay short.
-BATCH = 500
+BATCH = 2000
 
 
 @dataclass(frozen=True)
