@@ -178,16 +178,12 @@ async def _purge_child(path: Path) -> dict[str, float]:
     from mutualaid.settings import load_settings
     from mutualaid.storage.db import start_storage, stop_storage
 
-    query = os.environ.get("BENCH_SQLITE_QUERY", "")
-    settings = load_settings(
-        database_url=f"sqlite://{path}{query}", key_file=path.parent / "keys"
-    )
+    settings = load_settings(database_url=f"sqlite://{path}", key_file=path.parent / "keys")
     await start_storage(settings.database_url, settings.secret("encryption_key"))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     try:
-        batch = int(os.environ.get("BENCH_BATCH", "0")) or None
-        receipt = await purge_closed(now=NOW, retention_days=30, **({"batch": batch} if batch else {}))
+        receipt = await purge_closed(now=NOW, retention_days=30)
     finally:
         await stop_storage()
     return {
