@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from jobs import expire, purge
+from jobs import expire, publish_report, purge
 from mutualaid.settings import Settings
 
 
 @dataclass(frozen=True)
 class Job:
     name: str
-    run: Callable[[Settings], Awaitable[str]]
-    #: A cron expression (UTC) for the scheduler.
+    #: Does the work through services and answers with counts only (the run's receipt).
+    run: Callable[[Settings], Awaitable[dict[str, int]]]
+    #: A crontab expression (UTC) for the scheduler.
     cron: str
     description: str
+    #: Also run when the scheduler starts, so a missed run never leaves work undone.
+    at_start: bool = True
 
 
 JOBS: dict[str, Job] = {
@@ -32,8 +35,15 @@ JOBS: dict[str, Job] = {
             "purge",
             purge.run,
             "45 * * * *",
-            "Closed needs past retention are deleted with their threads; old audit events"
-            " and dead sessions too.",
+            "Closed needs past retention are deleted with their threads and matches, ended"
+            " community offers too; old audit events, job receipts and dead sessions.",
+        ),
+        Job(
+            "publish-report",
+            publish_report.run,
+            "30 2 1 * *",
+            "Every complete month not yet published gets its frozen, aggregate-only"
+            " transparency report.",
         ),
     )
 }

@@ -6,8 +6,8 @@ from mutualaid.services.retention import expire_quiet_needs
 from mutualaid.settings import Settings
 
 
-async def run(settings: Settings) -> str:
+async def run(settings: Settings) -> dict[str, int]:
     moment = now()
-    count = await expire_quiet_needs(now=moment, horizon_days=settings.need_expiry_days)
-    ended = await end_expired_offers(today=moment.date())
-    return f"expired {count} needs, ended {ended} offers"
+    needs = await expire_quiet_needs(now=moment, horizon_days=settings.need_expiry_days)
+    offers = await end_expired_offers(today=moment.date())
+    return {"needs_expired": needs, "offers_ended": offers}

@@ -5,13 +5,10 @@ from mutualaid.services.retention import purge_closed
 from mutualaid.settings import Settings
 
 
-async def run(settings: Settings) -> str:
+async def run(settings: Settings) -> dict[str, int]:
     receipt = await purge_closed(
         now=now(),
         retention_days=settings.closed_retention_days,
         audit_retention_days=settings.audit_retention_days,
     )
-    return (
-        f"purged {receipt.needs} needs, {receipt.messages} messages, {receipt.offers} offers, "
-        f"{receipt.audit_events} audit events, {receipt.sessions} sessions"
-    )
+    return receipt.counts()

@@ -1,4 +1,5 @@
-"""The command line, and the composition root: `mutualaid serve | migrate | demo | jobs`."""
+"""The command line, and the composition root:
+`mutualaid serve | scheduler | migrate | demo | jobs`."""
 
 from __future__ import annotations
 
@@ -115,16 +116,28 @@ def create_staff(settings: Settings, *, username: str, role: str, password_stdin
 
 def run_job(settings: Settings, name: str) -> int:
     from jobs import JOBS
+    from jobs.runner import run_by_hand
 
     job = JOBS.get(name)
     if job is None:
         _say(f"unknown job {name!r}; jobs: {', '.join(JOBS)}")
         return 2
-    _say(asyncio.run(_with_storage(settings, lambda: job.run(settings))))
-    return 0
+    outcome = asyncio.run(_with_storage(settings, lambda: run_by_hand(job, settings)))
+    _say(outcome.describe())
+    return 0 if outcome.ran else 1
 
 
-def serve(settings: Settings, *, host: str, port: int, with_demo: bool) -> None:
+def scheduler(settings: Settings) -> None:
+    """The jobs alone, for deployments whose web processes run with --no-scheduler."""
+    from jobs.scheduler import run_alone
+
+    migrate(settings)
+    asyncio.run(run_alone(settings, say=_say))
+
+
+def serve(
+    settings: Settings, *, host: str, port: int, with_demo: bool, with_scheduler: bool = True
+) -> None:
     import uvicorn
 
     from mutualaid.web.app import create_app
@@ -134,7 +147,7 @@ def serve(settings: Settings, *, host: str, port: int, with_demo: bool) -> None:
         demo(settings)
     _say(f"mutualaid is serving on http://{host}:{port}  (Ctrl+C stops it)")
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, scheduler=with_scheduler),
         host=host,
         port=port,
         log_config=logging_config(),
@@ -153,6 +166,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.add_argument(
         "--demo", action="store_true", help="load demo data first if the database is new"
+    )
+    serve_cmd.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="don't run the scheduled jobs here (run `mutualaid scheduler` once instead)",
+    )
+    commands.add_parser(
+        "scheduler", help="run the scheduled jobs alone (start-up runs, then on schedule)"
     )
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("demo", help="load demo areas, categories and offers into a new database")
@@ -176,7 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging()
     settings = load_settings()
     if args.command == "serve":
-        serve(settings, host=args.host, port=args.port, with_demo=args.demo)
+        serve(
+            settings,
+            host=args.host,
+            port=args.port,
+            with_demo=args.demo,
+            with_scheduler=not args.no_scheduler,
+        )
+    elif args.command == "scheduler":
+        scheduler(settings)
     elif args.command == "migrate":
         migrate(settings)
     elif args.command == "demo":
@@ -192,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             from jobs import JOBS
 
             for job in JOBS.values():
-                _say(f"{job.name:10} {job.cron:14} {job.description}")
+                _say(f"{job.name:15} {job.cron:14} {job.description}")
             return 0
         return run_job(settings, args.name)
     return 0

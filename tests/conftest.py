@@ -36,6 +36,8 @@ TABLES = (
     "disbursement",
     "stripe_event",
     "gift",
+    "job_run",
+    "published_report",
     "message",
     "offer_area",
     "area_neighbour",

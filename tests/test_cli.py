@@ -67,7 +67,9 @@ def test_create_staff_makes_the_first_admin(tmp_path: Path) -> None:
 def test_jobs_run_from_the_command_line(tmp_path: Path) -> None:
     _run(tmp_path, "migrate")
     listed = _run(tmp_path, "jobs", "list")
-    assert "expire" in listed.stdout and "purge" in listed.stdout
+    assert all(name in listed.stdout for name in ("expire", "purge", "publish-report"))
     ran = _run(tmp_path, "jobs", "run", "purge")
-    assert ran.returncode == 0 and ran.stdout.startswith("purged 0 needs")
+    assert ran.returncode == 0 and ran.stdout.startswith("purge: 0 needs, 0 messages")
+    published = _run(tmp_path, "jobs", "run", "publish-report")
+    assert published.returncode == 0 and "reports published" in published.stdout
     assert _run(tmp_path, "jobs", "run", "nope").returncode == 2

@@ -323,6 +323,22 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         "recorded_by_id": Kept(_l("which coordinator recorded it"), COORDINATORS, LEDGER),
         "created_at": Kept(_l("when it was recorded, to the hour"), COORDINATORS, LEDGER),
     },
+    "JobRun": {
+        name: Kept(
+            _l("receipts of the scheduled jobs: which job, the hour, and counts, never content"),
+            STAFF_ONLY,
+            AUDIT,
+        )
+        for name in ("id", "job", "slot", "ran_at", "finished", "counts")
+    },
+    "PublishedReport": {
+        name: Kept(
+            _l("monthly reports as published, with their fingerprint: totals only"),
+            PUBLIC,
+            FOREVER_AGGREGATE,
+        )
+        for name in ("id", "period", "body", "content_hash", "published_at")
+    },
 }
 
 #: How each retention key reads, with the live settings filled in.

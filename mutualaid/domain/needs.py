@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from mutualaid.domain.errors import InvalidTransition
@@ -78,6 +78,32 @@ def step(current: NeedStatus, event: NeedEvent) -> Step:
     if target in METRIC_FOR_STATUS:
         metrics.append(METRIC_FOR_STATUS[target])
     return Step(target, tuple(metrics))
+
+
+#: Coarse buckets for how long things took (reports): (name, upper limit), the last open-ended.
+TIME_BUCKETS: tuple[tuple[str, timedelta | None], ...] = (
+    ("1d", timedelta(days=1)),
+    ("7d", timedelta(days=7)),
+    ("30d", timedelta(days=30)),
+    ("longer", None),
+)
+TIME_METRIC_PREFIX = {NeedEvent.MATCH: "time_to_match_", NeedEvent.FULFIL: "time_to_fulfil_"}
+
+
+def time_bucket(taken: timedelta) -> str:
+    """The coarse bucket a duration falls in (times are hours, so this is never precise)."""
+    for name, limit in TIME_BUCKETS:
+        if limit is None or taken < limit:
+            return name
+    raise AssertionError("the last bucket is open-ended")
+
+
+def time_metrics(event: NeedEvent, *, posted: datetime, at: datetime) -> tuple[str, ...]:
+    """The time-to-match or time-to-fulfil counter a match or fulfilment moves, from posting."""
+    prefix = TIME_METRIC_PREFIX.get(event)
+    if prefix is None:
+        return ()
+    return (prefix + time_bucket(at - posted),)
 
 
 def erase_metrics(current: NeedStatus) -> tuple[str, ...]:

@@ -19,9 +19,10 @@ from mutualaid.domain.match_rules import MatchStatus
 from mutualaid.services.catalog import active_areas, active_category
 from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
+from mutualaid.services.erasure import delete_needs
 from mutualaid.services.history import record_history
 from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import Match, Message, Need, NeedHistory, Offer
+from mutualaid.storage.models import Match, Message, Need, Offer
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -159,7 +160,7 @@ async def apply_event(conn: BaseDBAsyncClient, need: Need, event: rules.NeedEven
     await need.save(using_db=conn, update_fields=fields)
     await bump(
         conn,
-        moved.metrics,
+        moved.metrics + rules.time_metrics(event, posted=need.created_at, at=hour),
         when=hour,
         category=need.category.slug,
         area_group=need.area.group,
@@ -192,10 +193,7 @@ async def erase_need(need_id: uuid.UUID) -> None:
             source_kind="community",
         )
         await release_open_match(conn, need.id, MatchStatus.CANCELLED)
-        await Message.filter(need_id=need.id).using_db(conn).delete()
-        await NeedHistory.filter(need_id=need.id).using_db(conn).delete()
-        await Match.filter(need_id=need.id).using_db(conn).delete()
-        await need.delete(using_db=conn)
+        await delete_needs(conn, [need.id])  # the purge's own path (promise 5)
     await checkpoint()
 
 

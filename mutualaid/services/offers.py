@@ -23,6 +23,7 @@ from mutualaid.domain.errors import InvalidTransition
 from mutualaid.services.catalog import active_areas, active_category
 from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
+from mutualaid.services.erasure import delete_offers
 from mutualaid.storage.db import checkpoint
 from mutualaid.storage.models import Area, Category, Offer
 
@@ -157,6 +158,5 @@ async def erase_offer(offer_id: uuid.UUID) -> None:
                 category=offer.category.slug,
                 source_kind="community",
             )
-        await offer.areas.clear(using_db=conn)
-        await offer.delete(using_db=conn)
+        await delete_offers(conn, [offer.id])  # the purge's own path (promise 5)
     await checkpoint()

@@ -1,8 +1,13 @@
-"""Retention: expiring quiet needs and deleting closed ones for good (privacy promise 5)."""
+"""Retention: expiring quiet needs and deleting closed ones for good (privacy promise 5).
+
+State-based: each run deletes everything past its horizon, however many runs were missed,
+and a second run finds nothing left to do.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
@@ -10,19 +15,14 @@ from tortoise.transactions import in_transaction
 from mutualaid.domain import needs as rules
 from mutualaid.domain.catalog import OfferStatus
 from mutualaid.domain.staff import ABSOLUTE_TIMEOUT
+from mutualaid.services.erasure import NeedsDeleted, delete_needs, delete_offers
 from mutualaid.services.needs import apply_event
 from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import (
-    AuditEvent,
-    Match,
-    Message,
-    Need,
-    NeedHistory,
-    Offer,
-    StaffSession,
-)
+from mutualaid.storage.models import AuditEvent, JobRun, Need, Offer, StaffSession
 
-BATCH = 500
+#: Ids per transaction: memory stays flat however much is due (10,000 ids is a few MB), and
+#: the batch stays under both databases' limit on bound parameters (32,766 on SQLite).
+BATCH = 10_000
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,12 @@ class PurgeReceipt:
     offers: int
     audit_events: int = 0
     sessions: int = 0
+    matches: int = 0
+    history: int = 0
+    job_runs: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return asdict(self)
 
 
 async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
@@ -51,6 +57,7 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
         if not ids:
             break
         for need_id in ids:
+            # One transaction per need: the status change and its counters move together.
             async with in_transaction() as conn:
                 need = await Need.filter(id=need_id).select_for_update().using_db(conn).get()
                 await apply_event(conn, need, rules.NeedEvent.EXPIRE)
@@ -60,41 +67,54 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
     return expired
 
 
-async def purge_closed(
-    *, now: datetime, retention_days: int, audit_retention_days: int = 90
-) -> PurgeReceipt:
-    """Delete closed needs (with their threads) and ended community offers past retention."""
-    cutoff = now - timedelta(days=retention_days)
-    needs = messages = offers = 0
+async def _purge_needs(cutoff: datetime, batch: int) -> NeedsDeleted:
     closed = [s.value for s in rules.CLOSED]
-    while (
-        ids := await Need.filter(status__in=closed, closed_at__lt=cutoff)
-        .limit(BATCH)
-        .values_list("id", flat=True)
-    ):
+    total = NeedsDeleted()
+    while ids := await _ids(Need.filter(status__in=closed, closed_at__lt=cutoff), batch):
         async with in_transaction() as conn:
-            messages += await Message.filter(need_id__in=ids).using_db(conn).delete()
-            # Children first, so the count below is of needs alone.
-            await NeedHistory.filter(need_id__in=ids).using_db(conn).delete()
-            await Match.filter(need_id__in=ids).using_db(conn).delete()
-            needs += await Need.filter(id__in=ids).using_db(conn).delete()
-    while (
-        ids := await Offer.filter(
-            status=OfferStatus.ENDED.value, source_kind="community", closed_at__lt=cutoff
-        )
-        .limit(BATCH)
-        .values_list("id", flat=True)
-    ):
+            total += await delete_needs(conn, ids)
+    return total
+
+
+async def _purge_offers(cutoff: datetime, batch: int) -> int:
+    ended = Offer.filter(
+        status=OfferStatus.ENDED.value, source_kind="community", closed_at__lt=cutoff
+    )
+    total = 0
+    while ids := await _ids(ended, batch):
         async with in_transaction() as conn:
-            for offer in await Offer.filter(id__in=ids).using_db(conn):
-                await offer.areas.clear(using_db=conn)
-            offers += await Offer.filter(id__in=ids).using_db(conn).delete()
-    audit_events = await AuditEvent.filter(
-        created_at__lt=now - timedelta(days=audit_retention_days)
-    ).delete()
+            total += await delete_offers(conn, ids)
+    return total
+
+
+async def _ids(query: object, batch: int) -> list[uuid.UUID]:
+    """The next batch of ids from a filtered queryset (a fresh query each time)."""
+    rows = await query.limit(batch).values_list("id", flat=True)  # type: ignore[attr-defined]
+    return list(rows)
+
+
+async def purge_closed(
+    *, now: datetime, retention_days: int, audit_retention_days: int = 90, batch: int = BATCH
+) -> PurgeReceipt:
+    """Delete closed needs (with their threads, history and matches) and ended community
+    offers past retention; audit events, job receipts and dead staff sessions past theirs."""
+    cutoff = now - timedelta(days=retention_days)
+    needs = await _purge_needs(cutoff, batch)
+    offers = await _purge_offers(cutoff, batch)
+    audit_cutoff = now - timedelta(days=audit_retention_days)
+    audit_events = await AuditEvent.filter(created_at__lt=audit_cutoff).delete()
+    job_runs = await JobRun.filter(ran_at__lt=audit_cutoff).delete()
     # Sessions past the absolute limit can never be used again; don't keep them around.
     sessions = await StaffSession.filter(created_at__lt=now - ABSOLUTE_TIMEOUT).delete()
+    # On SQLite, fold the WAL into the (secure_delete) file and truncate it: no copy survives.
     await checkpoint()
     return PurgeReceipt(
-        needs=needs, messages=messages, offers=offers, audit_events=audit_events, sessions=sessions
+        needs=needs.needs,
+        messages=needs.messages,
+        offers=offers,
+        audit_events=audit_events,
+        sessions=sessions,
+        matches=needs.matches,
+        history=needs.history,
+        job_runs=job_runs,
     )

@@ -92,7 +92,11 @@ class Need(Model):
 
     class Meta:
         table = "need"
-        indexes = [Index(fields=("status", "created_at"), name="idx_need_status_created")]
+        indexes = [
+            Index(fields=("status", "created_at"), name="idx_need_status_created"),
+            # The purge finds closed needs past retention by this, without scanning the table.
+            Index(fields=("closed_at",), name="idx_need_closed"),
+        ]
 
 
 class Organization(Model):
@@ -333,7 +337,11 @@ class Match(Model):
 
     class Meta:
         table = "match"
-        indexes = [Index(fields=("organization_id", "status"), name="idx_match_org_status")]
+        indexes = [
+            Index(fields=("organization_id", "status"), name="idx_match_org_status"),
+            # Deleting a need's matches (erasure and the purge) looks them up by need.
+            Index(fields=("need_id",), name="idx_match_need"),
+        ]
 
 
 class Counter(Model):
@@ -450,3 +458,41 @@ class Disbursement(Model):
 
     class Meta:
         table = "disbursement"
+
+
+class JobRun(Model):
+    """One run of a scheduled job, claimed before it starts so that it runs once; a purge's
+    row is its receipt. Counts only: never what was deleted."""
+
+    id = fields.BigIntField(primary_key=True)
+    #: The job's name in JOBS.
+    job = fields.CharField(max_length=40)
+    #: The schedule slot this run is for (the cron fire time), or a random token for a run
+    #: started by hand; unique per job, which is what makes each slot run once.
+    slot = fields.CharField(max_length=40)
+    #: Hour precision, like every other time we keep.
+    ran_at = fields.DatetimeField()
+    finished = fields.BooleanField(default=False, db_default=False)
+    #: What the run did, as counts: {"needs": 3, "messages": 12, ...}.
+    counts: fields.Field[dict[str, int]] = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "job_run"
+        unique_together = (("job", "slot"),)
+
+
+class PublishedReport(Model):
+    """A month's transparency report, frozen when published: later counter changes never
+    alter it (privacy promise 6)."""
+
+    id = fields.BigIntField(primary_key=True)
+    #: Calendar month, `YYYY-MM`.
+    period = fields.CharField(max_length=7, unique=True)
+    #: The report exactly as published (canonical JSON); served byte for byte.
+    body = fields.TextField()
+    #: SHA-256 of `body`, shown on the report so anyone can check a copy.
+    content_hash = fields.CharField(max_length=64)
+    published_at = fields.DatetimeField()
+
+    class Meta:
+        table = "published_report"

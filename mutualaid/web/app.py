@@ -27,12 +27,14 @@ from mutualaid.web.routes import (
     coordinator_tools,
     directory,
     give,
+    job_runs,
     ledger,
     organizations,
     portal,
     portal_needs,
     posting,
     public,
+    reports,
     staff,
 )
 from mutualaid.web.templating import build_templates
@@ -47,6 +49,8 @@ ROUTE_MODULES = (
     portal,
     portal_needs,
     directory,
+    reports,
+    job_runs,
     coordinator_tools,
     coordinator,
     give,
@@ -88,16 +92,26 @@ def stripe_gateway(settings: Settings) -> StripeGateway | None:
     )
 
 
-def create_app(settings: Settings, *, manage_storage: bool = True) -> MutualAidApp:
-    """Build the app. Tests that open the database themselves pass manage_storage=False."""
+def create_app(
+    settings: Settings, *, manage_storage: bool = True, scheduler: bool = False
+) -> MutualAidApp:
+    """Build the app. Tests that open the database themselves pass manage_storage=False;
+    `mutualaid serve` passes scheduler=True to run the jobs in this process."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_storage:
             await start_storage(settings.database_url, settings.secret("encryption_key"))
+        running = None
+        if scheduler:
+            from jobs.scheduler import start_in_app
+
+            running = start_in_app(settings)
         try:
             yield
         finally:
+            if running is not None:
+                running.shutdown(wait=False)
             if manage_storage:
                 await stop_storage()
 

@@ -214,6 +214,43 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -
     pytest.fail(f"the server did not become healthy:\n{log.read_text()[-3000:]}")
 
 
+#: Counters of a month long past, so the server's start-up run of the publish-report job
+#: has a report to publish (tests/browser/test_reports.py).
+REPORT_PERIOD = "2020-01"
+REPORT_COUNTERS = [
+    ("needs_posted", "food", "Central", "community", 40),
+    ("needs_posted", "housing", "Central", "community", 25),
+    ("needs_posted", "transport", "Central", "community", 3),
+    ("needs_fulfilled", "food", "Central", "community", 30),
+    ("needs_expired", "food", "Central", "community", 12),
+    ("gifts", "general", "", "individual", 20),
+    ("money_in", "general", "", "individual", 150000),
+]
+
+
+def _count_a_past_month(database_url: str) -> None:
+    rows = [(REPORT_PERIOD, *row) for row in REPORT_COUNTERS]
+    sql = (
+        "INSERT INTO counter (period, metric, category, area_group, source_kind, value) VALUES ({})"
+    )
+    if database_url.startswith("sqlite://"):
+        with sqlite3.connect(database_url.removeprefix("sqlite://")) as conn:
+            conn.executemany(sql.format(", ".join("?" * 6)), rows)
+        return
+
+    async def insert() -> None:
+        import asyncpg
+
+        conn = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
+        try:
+            await conn.executemany(sql.format("$1, $2, $3, $4, $5, $6"), rows)
+        finally:
+            await conn.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, insert()).result(timeout=60)
+
+
 @pytest.fixture(scope="package")
 def checkout_double() -> Iterator[CheckoutDouble]:
     """Stripe Checkout for the server: the test double (no localstripe behind it: a one-time
@@ -257,6 +294,7 @@ def server(
     log = data / "server.log"
     _run_cli(["migrate"], env, log)
     _run_cli(["demo"], env, log)
+    _count_a_past_month(database_url)
     with log.open("a") as out:
         process = subprocess.Popen(
             [

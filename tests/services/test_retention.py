@@ -129,7 +129,16 @@ async def test_purge_deletes_closed_needs_past_retention_with_their_threads(
 
 async def test_the_receipt_holds_counts_only(db: object) -> None:
     receipt = await purge_closed(now=MOMENT, retention_days=30)
-    assert set(vars(receipt)) == {"needs", "messages", "offers", "audit_events", "sessions"}
+    assert set(vars(receipt)) == {
+        "needs",
+        "messages",
+        "offers",
+        "audit_events",
+        "sessions",
+        "matches",
+        "history",
+        "job_runs",
+    }
     assert all(isinstance(v, int) for v in vars(receipt).values())
 
 

@@ -32,6 +32,8 @@ TABLE_NAMES = {
     "GiftPayment": _l("Payments received"),
     "StripeEvent": _l("Payment notices already handled"),
     "Disbursement": _l("Money paid out"),
+    "JobRun": _l("Scheduled job receipts"),
+    "PublishedReport": _l("Published monthly reports"),
 }
 
 
