@@ -1,7 +1,7 @@
 """Match suggestions: the hard filters, stated once, and the ranking with its reasons.
 
 The same `HardFilters` value answers `admits()` here and is turned into SQL by
-`storage.queries.candidate_offers`, so the database and this module can't disagree on what
+`storage.queries.offers_admitted_by`, so the database and this module can't disagree on what
 may be suggested (a test checks both on generated data).
 """
 

@@ -7,6 +7,7 @@ same answers. Ages work on the hour-precise times we keep (privacy promise 2).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -29,6 +30,10 @@ class AgeBand(StrEnum):
     WEEK = "week"
     OLDER = "older"
 
+
+#: Bands younger than this many hours are counted from the needs themselves (an index range
+#: of the last week); everything older is the tally's total minus them.
+RECENT_HOURS = 168
 
 #: [from, until) in whole hours since posting; None means no upper bound.
 AGE_BAND_HOURS: dict[AgeBand, tuple[int, int | None]] = {
@@ -139,3 +144,66 @@ def paginate(total: int, requested: int) -> Pagination:
     shrunk since the link was made), and there is always a page 1."""
     pages = max(1, -(-total // PAGE_SIZE))
     return Pagination(page=min(max(1, requested), pages), pages=pages, total=total)
+
+
+@dataclass(frozen=True, order=True)
+class QueuePlace:
+    """Where a need is counted in the queue's tally: the values five of its filters compare.
+    (The sixth, age, moves with the clock, so it is counted from the needs themselves.)"""
+
+    status: str
+    urgency: str
+    category_id: uuid.UUID
+    area_id: uuid.UUID
+    language: str
+
+    @property
+    def queued(self) -> bool:
+        return self.status in {s.value for s in QUEUE_STATUSES}
+
+
+def tally_changes(
+    before: QueuePlace | None, after: QueuePlace | None
+) -> list[tuple[QueuePlace, int]]:
+    """What one need's change does to the tally: one less where it was counted, one more
+    where it is now; nothing for a status outside the queue. Sorted, so two transactions
+    moving the same tally rows always lock them in the same order (no deadlock)."""
+    changes: dict[QueuePlace, int] = {}
+    if before is not None and before.queued:
+        changes[before] = changes.get(before, 0) - 1
+    if after is not None and after.queued:
+        changes[after] = changes.get(after, 0) + 1
+    return sorted((place, delta) for place, delta in changes.items() if delta)
+
+
+#: The QueuePlace field each filter compares (category and area by id).
+PLACE_FIELDS = {
+    "status": "status",
+    "urgency": "urgency",
+    "category": "category_id",
+    "area": "area_id",
+    "language": "language",
+}
+
+
+def place_counts(
+    tally: Iterable[tuple[QueuePlace, int]], wanted: dict[str, object]
+) -> dict[str, dict[object, int]]:
+    """Per filter of PLACE_FIELDS, per value: how many needs choosing that value would show,
+    the other filters (`wanted`: facet -> value; absent means any) kept.
+
+    A place counts for a facet's value when it passes every wanted filter but that facet's
+    own; zero counts are left out (a value with no needs has no entry).
+    """
+    counts: dict[str, dict[object, int]] = {facet: {} for facet in PLACE_FIELDS}
+    for place, n in tally:
+        if n <= 0:
+            continue
+        values = {facet: getattr(place, name) for facet, name in PLACE_FIELDS.items()}
+        missed = [facet for facet, value in wanted.items() if values[facet] != value]
+        if len(missed) > 1:
+            continue
+        for facet in missed or PLACE_FIELDS:
+            bucket = counts[facet]
+            bucket[values[facet]] = bucket.get(values[facet], 0) + n
+    return counts

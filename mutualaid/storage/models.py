@@ -92,7 +92,16 @@ class Need(Model):
 
     class Meta:
         table = "need"
-        indexes = [Index(fields=("status", "created_at"), name="idx_need_status_created")]
+        indexes = [
+            # The queue's recent needs (age bands) read from the index alone: posting time
+            # first after status, then every column a queue filter compares.
+            Index(
+                fields=("status", "created_at", "category_id", "area_id", "urgency", "language"),
+                name="idx_need_recent",
+            ),
+            # One urgency's needs, newest first: a page of the queue reads only a page of rows.
+            Index(fields=("urgency", "created_at", "id", "status"), name="idx_need_queue_order"),
+        ]
 
 
 class Organization(Model):
@@ -264,7 +273,24 @@ class Offer(Model):
 
     class Meta:
         table = "offer"
-        indexes = [Index(fields=("status", "category_id"), name="idx_offer_status_category")]
+        indexes = [
+            # Suggestions: one category's live offers in `available_from, id` order (so the
+            # database stops after the first candidates), with every other hard-filter column,
+            # so SQLite never reads the table rows while filtering.
+            Index(
+                fields=(
+                    "status",
+                    "category_id",
+                    "available_from",
+                    "id",
+                    "capacity_left",
+                    "available_until",
+                    "open_days",
+                    "organization_id",
+                ),
+                name="idx_offer_admitted",
+            )
+        ]
 
 
 class Message(Model):
@@ -334,6 +360,32 @@ class Match(Model):
     class Meta:
         table = "match"
         indexes = [Index(fields=("organization_id", "status"), name="idx_match_org_status")]
+
+
+class QueueTally(Model):
+    """Needs in the coordinators' queue, counted by status, urgency, category, area, language.
+
+    Moved in the same transaction as every need entering, moving within or leaving the queue
+    (services.queue_tally), so the queue's counts never recount the needs themselves.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    #: open | matched (the queue's statuses).
+    status = fields.CharField(max_length=12)
+    urgency = fields.CharField(max_length=12)
+    category: fields.ForeignKeyRelation[Category] = fields.ForeignKeyField(
+        "models.Category", related_name="queue_tallies", on_delete=fields.RESTRICT
+    )
+    area: fields.ForeignKeyRelation[Area] = fields.ForeignKeyField(
+        "models.Area", related_name="queue_tallies", on_delete=fields.RESTRICT
+    )
+    language = fields.CharField(max_length=8)
+    #: Needs in the queue with these five values now (zero once they all left).
+    n = fields.BigIntField(default=0, db_default=0)
+
+    class Meta:
+        table = "queue_tally"
+        unique_together = (("status", "urgency", "category", "area", "language"),)
 
 
 class Counter(Model):

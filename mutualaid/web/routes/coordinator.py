@@ -300,11 +300,19 @@ async def queue(request: Request) -> Response:
         "languages": CONTACT_LANGUAGES,
         "age_text": age_text,
         "hour_text": hour_text,
+        "need_url_prefix": _need_url_prefix(request),
     }
     status = 422 if errors else 200
     if htmx.target(request) == RESULTS_TARGET:
         return render(request, "staff/_queue_results.html", context, status_code=status)
     return render(request, "staff/queue.html", context, status_code=status)
+
+
+def _need_url_prefix(request: Request) -> str:
+    """What every need's link starts with: resolved once per page, not once per row (each
+    resolution walks the whole route table)."""
+    some = uuid.UUID(int=0)
+    return url(request, "staff_need", need_id=some).removesuffix(str(some))
 
 
 def _need_id(request: Request) -> uuid.UUID:
