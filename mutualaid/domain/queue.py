@@ -7,7 +7,6 @@ same answers. Ages work on the hour-precise times we keep (privacy promise 2).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -30,10 +29,6 @@ class AgeBand(StrEnum):
     WEEK = "week"
     OLDER = "older"
 
-
-#: Bands younger than this many hours are counted from the needs themselves (an index range
-#: of the last week); everything older is the tally's total minus them.
-RECENT_HOURS = 168
 
 #: [from, until) in whole hours since posting; None means no upper bound.
 AGE_BAND_HOURS: dict[AgeBand, tuple[int, int | None]] = {
@@ -69,15 +64,17 @@ def age_band_of(created_at: datetime, now: datetime) -> AgeBand:
     raise AssertionError("the bands cover every age")  # pragma: no cover
 
 
-def age_band_bounds(band: AgeBand, now: datetime) -> tuple[datetime | None, datetime]:
-    """The band as a range of posting times: `after < created_at <= until`.
+def age_band_bounds(band: AgeBand, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """The band as a range of posting times: `after < created_at <= until`, None for an
+    open end.
 
     Whole hours since posting h satisfy start <= h < end exactly when
-    now - end < created_at <= now - start, which is what SQL can filter on.
+    now - end < created_at <= now - start, which is what SQL can filter on. The youngest
+    band has no upper end: a posting time past `now` (clocks disagree) is 0 hours old.
     """
     start, end = AGE_BAND_HOURS[band]
     after = None if end is None else now - timedelta(hours=end)
-    return after, now - timedelta(hours=start)
+    return after, None if start == 0 else now - timedelta(hours=start)
 
 
 def queue_order_key(
@@ -184,26 +181,3 @@ PLACE_FIELDS = {
     "area": "area_id",
     "language": "language",
 }
-
-
-def place_counts(
-    tally: Iterable[tuple[QueuePlace, int]], wanted: dict[str, object]
-) -> dict[str, dict[object, int]]:
-    """Per filter of PLACE_FIELDS, per value: how many needs choosing that value would show,
-    the other filters (`wanted`: facet -> value; absent means any) kept.
-
-    A place counts for a facet's value when it passes every wanted filter but that facet's
-    own; zero counts are left out (a value with no needs has no entry).
-    """
-    counts: dict[str, dict[object, int]] = {facet: {} for facet in PLACE_FIELDS}
-    for place, n in tally:
-        if n <= 0:
-            continue
-        values = {facet: getattr(place, name) for facet, name in PLACE_FIELDS.items()}
-        missed = [facet for facet, value in wanted.items() if values[facet] != value]
-        if len(missed) > 1:
-            continue
-        for facet in missed or PLACE_FIELDS:
-            bucket = counts[facet]
-            bucket[values[facet]] = bucket.get(values[facet], 0) + n
-    return counts

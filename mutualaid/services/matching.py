@@ -27,6 +27,8 @@ from mutualaid.storage.models import Area, Match, Need, Offer
 from mutualaid.storage.queries import offers_admitted_by, open_match_counts
 
 CANDIDATES_PER_AREA_CLASS = 200
+#: What the hard filters and the ranking read of a need.
+NEED_FACTS = ("id", "category_id", "area_id", "urgency", "window_start", "window_end")
 
 
 async def filters_for(need: Need, *, on: date | None = None) -> HardFilters:
@@ -46,7 +48,8 @@ async def filters_for(need: Need, *, on: date | None = None) -> HardFilters:
 
 async def suggestions_for(need_id: uuid.UUID, *, limit: int = 10) -> list[Suggestion]:
     """Ranked offers that could meet a need: exact area first, then its neighbours."""
-    need = await Need.get(id=need_id)
+    # Only what the filters read: the member's words stay encrypted and unread.
+    need = await Need.get(id=need_id).only(*NEED_FACTS)
     filters = await filters_for(need)
     exact = frozenset({need.area_id})  # type: ignore[attr-defined]
     candidates = await offers_admitted_by(filters, area_ids=exact, limit=CANDIDATES_PER_AREA_CLASS)

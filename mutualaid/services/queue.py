@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from tortoise.expressions import RawSQL
+from tortoise.expressions import Case, RawSQL, When
+from tortoise.functions import Sum
 from tortoise.queryset import QuerySet
 
 from mutualaid.domain.catalog import category_label
@@ -29,20 +30,17 @@ from mutualaid.domain.queue import (
     PAGE_SIZE,
     PLACE_FIELDS,
     QUEUE_STATUSES,
-    RECENT_HOURS,
     URGENCY_ORDER,
     AgeBand,
     Pagination,
     QueueFilters,
-    QueuePlace,
     age_band_bounds,
-    age_band_of,
     age_hours,
     paginate,
-    place_counts,
 )
 from mutualaid.services.catalog import Choice
-from mutualaid.storage.models import Area, Category, Match, Message, Need, QueueTally
+from mutualaid.storage.models import Area, Category, Match, Message, Need
+from mutualaid.storage.queries import queue_facet_totals
 
 
 @dataclass(frozen=True)
@@ -132,7 +130,7 @@ class Posted:
 
 
 def _wanted(filters: QueueFilters, choices: QueueChoices) -> dict[str, object]:
-    """The non-age filters, as the values a QueuePlace holds (category and area by id)."""
+    """The non-age filters, as the values stored (category and area by id)."""
     values: dict[str, object] = {
         "status": filters.status.value if filters.status else None,
         "urgency": filters.urgency.value if filters.urgency else None,
@@ -155,88 +153,76 @@ def _needs(wanted: dict[str, object], posted: Posted) -> QuerySet[Need]:
     return query
 
 
-def _places(rows: list[tuple[Any, ...]]) -> list[tuple[QueuePlace, int]]:
-    return [(QueuePlace(*row[:5]), int(row[5])) for row in rows]
+Counts = dict[str, dict[str, int]]
 
 
-async def _tally() -> list[tuple[QueuePlace, int]]:
-    """The whole tally: a few thousand rows at most, whatever the number of needs."""
-    return _places(await QueueTally.filter(n__gt=0).values_list(*PLACE_COLUMNS, "n"))
+def _minus(counts: Counts, part: Counts) -> Counts:
+    left: Counts = {}
+    for facet, values in counts.items():
+        taken = part.get(facet, {})
+        left[facet] = {v: n - taken.get(v, 0) for v, n in values.items() if n > taken.get(v, 0)}
+    return left
 
 
-async def _posted_places(posted: Posted) -> list[tuple[QueuePlace, int]]:
-    """A tally counted from the needs posted in a range (read from idx_need_recent alone)."""
-    rows = await (
-        _needs({}, posted)
-        .annotate(n=RawSQL("COUNT(*)"))
-        .group_by(*PLACE_COLUMNS)
-        .values_list(*PLACE_COLUMNS, "n")
-    )
-    return _places(rows)
-
-
-def _minus(
-    tally: list[tuple[QueuePlace, int]], part: list[tuple[QueuePlace, int]]
-) -> list[tuple[QueuePlace, int]]:
-    left = dict(tally)
-    for place, n in part:
-        left[place] = left.get(place, 0) - n
-    return list(left.items())
+def _shown(counts: Counts, wanted: dict[str, object]) -> int:
+    """How many needs pass every filter, read off the status counts."""
+    status = counts["status"]
+    return status.get(str(wanted["status"]), 0) if "status" in wanted else sum(status.values())
 
 
 async def _age_counts(wanted: dict[str, object], shown: int, now: datetime) -> dict[str, int]:
-    """Needs per age band under the other filters: the recent bands counted from the last
-    RECENT_HOURS of needs, the oldest band as what the tally holds beyond them."""
-    recent = Posted(after=now - timedelta(hours=RECENT_HOURS))
-    rows = (
-        await _needs(wanted, recent)
-        .annotate(n=RawSQL("COUNT(*)"))
-        .group_by("created_at")
-        .values_list("created_at", "n")
-    )
+    """Needs per age band under the other filters: the recent bands counted in one pass over
+    the last week of needs (an index range), the oldest band as the rest of `shown`."""
+    recent = [band for band in AgeBand if band is not AgeBand.OLDER]
+    week = Posted(after=age_band_bounds(recent[-1], now)[0])
+    # Per band, the needs posted after its lower bound; a band is that minus younger bands.
+    # The 1 and 0 are SQL, not parameters, which PostgreSQL could not type.
+    since = {
+        band.value: Sum(
+            Case(  # type: ignore[arg-type]
+                When(created_at__gt=age_band_bounds(band, now)[0], then=RawSQL("1")),  # type: ignore[arg-type]
+                default=RawSQL("0"),  # type: ignore[arg-type]
+            )
+        )
+        for band in recent
+    }
+    row = (await _needs(wanted, week).annotate(**since).values(*since))[0]
     bands: dict[str, int] = {}
-    for created_at, n in rows:
-        band = age_band_of(created_at, now).value
-        bands[band] = bands.get(band, 0) + int(n)
-    older = shown - sum(bands.values())
-    if older > 0:
+    younger = 0
+    for band in recent:
+        cumulative = int(row[band.value] or 0)
+        if cumulative > younger:
+            bands[band.value] = cumulative - younger
+        younger = cumulative
+    if (older := shown - younger) > 0:
         bands[AgeBand.OLDER.value] = older
     return bands
 
 
-def _shown(counts: dict[str, dict[object, int]], wanted: dict[str, object]) -> int:
-    """How many needs pass every filter, read off the status counts."""
-    status = counts["status"]
-    return status.get(wanted["status"], 0) if "status" in wanted else sum(status.values())
-
-
 async def _counts(
     filters: QueueFilters, choices: QueueChoices, *, now: datetime
-) -> tuple[dict[str, dict[object, int]], dict[str, int]]:
-    """Per filter value (in QueuePlace terms), how many needs choosing it would show with the
-    other filters kept; and the same for the age bands."""
+) -> tuple[Counts, dict[str, int]]:
+    """Per filter value (category and area by id), how many needs choosing it would show with
+    the other filters kept; and the same for the age bands."""
     wanted = _wanted(filters, choices)
-    tally = await _tally()
-    counts = place_counts(tally, wanted)
+    counts = await queue_facet_totals(wanted)
     ages = await _age_counts(wanted, _shown(counts, wanted), now)
-    if filters.age is not None:
-        # The other filters' counts, within the chosen band only.
-        after, until = age_band_bounds(filters.age, now)
-        if filters.age is AgeBand.OLDER:
-            recent = await _posted_places(Posted(after=until))
-            counts = place_counts(_minus(tally, recent), wanted)
-        else:
-            counts = place_counts(await _posted_places(Posted(after, until)), wanted)
+    if filters.age is AgeBand.OLDER:
+        # Within the oldest band only: the tally without the recent needs.
+        _unused, recent_after = age_band_bounds(AgeBand.OLDER, now)
+        counts = _minus(counts, await queue_facet_totals(wanted, posted=(recent_after, None)))
+    elif filters.age is not None:
+        counts = await queue_facet_totals(wanted, posted=age_band_bounds(filters.age, now))
     return counts, ages
 
 
 def _named(
-    counts: dict[str, dict[object, int]], ages: dict[str, int], choices: QueueChoices
+    counts: Counts, ages: dict[str, int], choices: QueueChoices
 ) -> dict[str, dict[str, int]]:
     """Counts keyed as the form's values: slugs for category and area."""
-    names: dict[str, dict[Any, Choice]] = {
-        "category": choices.category_by_id,
-        "area": choices.area_by_id,
+    names: dict[str, dict[str, Choice]] = {
+        "category": {str(k): v for k, v in choices.category_by_id.items()},
+        "area": {str(k): v for k, v in choices.area_by_id.items()},
     }
     named: dict[str, dict[str, int]] = {}
     for facet in FACETS:
@@ -252,7 +238,7 @@ def _named(
 
 
 async def _page_rows(
-    wanted: dict[str, object], posted: Posted, sizes: dict[object, int], offset: int
+    wanted: dict[str, object], posted: Posted, sizes: dict[Any, int], offset: int
 ) -> list[dict[str, Any]]:
     """One page, newest-urgent first: one query per urgency band the page reaches, each
     reading only its rows in idx_need_queue_order (the band sizes give the offsets)."""

@@ -99,8 +99,20 @@ class Need(Model):
                 fields=("status", "created_at", "category_id", "area_id", "urgency", "language"),
                 name="idx_need_recent",
             ),
-            # One urgency's needs, newest first: a page of the queue reads only a page of rows.
-            Index(fields=("urgency", "created_at", "id", "status"), name="idx_need_queue_order"),
+            # One urgency's needs, newest first: a page of the queue reads only a page of rows
+            # (with the filters' columns, so the rows a filter skips are never read).
+            Index(
+                fields=(
+                    "urgency",
+                    "created_at",
+                    "id",
+                    "status",
+                    "category_id",
+                    "area_id",
+                    "language",
+                ),
+                name="idx_need_queue_order",
+            ),
         ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from tortoise.expressions import Q
@@ -10,6 +11,8 @@ from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from mutualaid.domain.matching import HardFilters, OfferFacts
+from mutualaid.domain.queue import PLACE_FIELDS, QUEUE_STATUSES
+from mutualaid.storage.db import connection
 from mutualaid.storage.models import Match, Offer
 
 OPEN_MATCH_STATUSES = ("proposed", "accepted")
@@ -110,3 +113,55 @@ async def open_match_counts(organization_ids: set[uuid.UUID]) -> dict[uuid.UUID,
         .values("organization_id", "n")
     )
     return {row["organization_id"]: int(row["n"]) for row in rows}
+
+
+async def queue_facet_totals(
+    wanted: dict[str, object],
+    *,
+    posted: tuple[datetime | None, datetime | None] | None = None,
+) -> dict[str, dict[str, int]]:
+    """Per queue filter (PLACE_FIELDS) and value, as text: how many needs pass every `wanted`
+    filter but that one's own. From the tally (a few thousand rows) when `posted` is None;
+    else counted from the queue's needs posted in `after < created_at <= until`, which
+    idx_need_recent answers on its own for a recent range.
+
+    One statement (a UNION ALL of one GROUP BY per filter), so a page pays one round trip.
+    """
+    conn = connection()
+    sqlite = conn.capabilities.dialect == "sqlite"
+    params: list[object] = []
+
+    def param(value: object) -> str:
+        if isinstance(value, uuid.UUID) and sqlite:
+            value = str(value)  # how Tortoise stores a UUID on SQLite
+        params.append(value)
+        return "?" if sqlite else f"${len(params)}"
+
+    parts = []
+    for facet, column in PLACE_FIELDS.items():
+        if posted is None:
+            table, total, where = "queue_tally", 'SUM("n")', ['"n" > 0']
+        else:
+            after, until = posted
+            statuses = ", ".join(param(s.value) for s in QUEUE_STATUSES)
+            table, total, where = "need", "COUNT(*)", [f'"status" IN ({statuses})']
+            if after is not None:
+                where.append(f'"created_at" > {param(after)}')
+            if until is not None:
+                where.append(f'"created_at" <= {param(until)}')
+        where += [
+            f'"{PLACE_FIELDS[other]}" = {param(value)}'
+            for other, value in wanted.items()
+            if other != facet
+        ]
+        # Identifiers are our own constants; every value is a parameter.
+        parts.append(
+            f'SELECT \'{facet}\', CAST("{column}" AS TEXT), {total} FROM "{table}" '  # noqa: S608
+            f'WHERE {" AND ".join(where)} GROUP BY "{column}"'
+        )
+    _, rows = await conn.execute_query(" UNION ALL ".join(parts), params)
+    totals: dict[str, dict[str, int]] = {facet: {} for facet in PLACE_FIELDS}
+    for facet, value, n in (tuple(row) for row in rows):
+        if n:
+            totals[facet][value] = int(n)
+    return totals

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -143,7 +144,13 @@ def age_text(hours: int) -> str:
 
 def hour_text(moment: datetime) -> str:
     """A stored time, which is only ever to the hour (privacy promise 2)."""
-    day = format_date(moment, "medium", locale=current_language())
+    return _hour_text(moment, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _hour_text(moment: datetime, language: str) -> str:
+    # Queue rows share few distinct hours, and formatting a date is most of a row's cost.
+    day = format_date(moment, "medium", locale=language)
     return _("%(day)s, %(hour)s UTC") % {"day": day, "hour": moment.strftime("%H:00")}
 
 
