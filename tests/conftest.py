@@ -36,6 +36,7 @@ TABLES = (
     "offer_area",
     "area_neighbour",
     "organization_area",
+    "queue_tally",
     "need",
     "offer",
     "counter",

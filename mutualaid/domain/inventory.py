@@ -35,6 +35,7 @@ SETUP = "setup"
 FOREVER_AGGREGATE = "aggregate"
 SESSION = "session"
 AUDIT = "audit"
+QUEUE_COUNT = "queue_count"
 
 NEED_FIELDS: dict[str, Kept] = {
     "id": Kept(_l("a random number to tell requests apart"), COORDINATORS_AND_YOU, NEED_LIFE),
@@ -240,6 +241,18 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         name: Kept(_l("the list of kinds of help, set by coordinators"), PUBLIC, SETUP)
         for name in ("id", "slug", "name", "position", "active")
     },
+    "QueueTally": {
+        name: Kept(
+            _l(
+                "how many requests in the coordinators' queue share a status, urgency, kind, "
+                "area and language, so the queue can show its counts quickly: never about "
+                "what anyone wrote"
+            ),
+            COORDINATORS,
+            QUEUE_COUNT,
+        )
+        for name in ("id", "status", "urgency", "category", "area", "language", "n")
+    },
     "Counter": {
         name: Kept(
             _l("running totals by month, kind and rough area group: never about one person"),
@@ -262,4 +275,5 @@ RETENTION: dict[str, str] = {
     FOREVER_AGGREGATE: _l("kept, because totals can't point to anyone"),
     SESSION: _l("until it is used, expires or is signed out; dead ones are purged"),
     AUDIT: _l("deleted after %(audit)s days"),
+    QUEUE_COUNT: _l("a request stops being counted the moment it leaves the queue"),
 }
