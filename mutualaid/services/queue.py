@@ -118,7 +118,6 @@ ROW_FIELDS = (
     "category_id",
     "area_id",
 )
-PLACE_COLUMNS = ("status", "urgency", "category_id", "area_id", "language")
 
 
 @dataclass(frozen=True)
