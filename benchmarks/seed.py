@@ -22,6 +22,7 @@ from mutualaid.domain.clock import this_hour, today
 from mutualaid.domain.matching import open_days_bits
 from mutualaid.domain.needs import NeedStatus, Urgency
 from mutualaid.domain.organizations import WORKSHEET_QUESTIONS, Answer
+from mutualaid.services.queue_tally import rebuild_queue_tally
 from mutualaid.storage.db import connection, is_sqlite
 from mutualaid.storage.models import Area, Category, Need, Offer, Organization
 
@@ -69,6 +70,8 @@ async def seed(*, needs: int, offers: int, seed_value: int = 20261121) -> Seeded
     hour = this_hour()
     organizations = await _organizations(rng, areas, hour)
     await _needs(rng, needs, categories, areas, hour)
+    # Bulk-loaded around the services, so the queue's tally is counted once here.
+    await rebuild_queue_tally()
     offer_areas, pledges = await _offers(rng, offers, categories, areas, organizations, hour)
     return Seeded(
         needs=needs,

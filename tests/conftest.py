@@ -42,6 +42,7 @@ TABLES = (
     "offer_area",
     "area_neighbour",
     "organization_area",
+    "queue_tally",
     "need",
     "offer",
     "counter",

@@ -38,6 +38,7 @@ AUDIT = "audit"
 LEDGER = "ledger"
 GIFT_LIFE = "gift"
 STRIPE_NOTICE = "stripe_event"
+QUEUE_COUNT = "queue_count"
 
 NEED_FIELDS: dict[str, Kept] = {
     "id": Kept(_l("a random number to tell requests apart"), COORDINATORS_AND_YOU, NEED_LIFE),
@@ -243,6 +244,18 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         name: Kept(_l("the list of kinds of help, set by coordinators"), PUBLIC, SETUP)
         for name in ("id", "slug", "name", "position", "active")
     },
+    "QueueTally": {
+        name: Kept(
+            _l(
+                "how many requests in the coordinators' queue share a status, urgency, kind, "
+                "area and language, so the queue can show its counts quickly: never about "
+                "what anyone wrote"
+            ),
+            COORDINATORS,
+            QUEUE_COUNT,
+        )
+        for name in ("id", "status", "urgency", "category", "area", "language", "n")
+    },
     "Counter": {
         name: Kept(
             _l("running totals by month, kind and rough area group: never about one person"),
@@ -366,4 +379,5 @@ RETENTION: dict[str, str] = {
         "deleted after %(stripe_event_days)s days, when Stripe can no longer send the same "
         "notice again"
     ),
+    QUEUE_COUNT: _l("a request stops being counted the moment it leaves the queue"),
 }

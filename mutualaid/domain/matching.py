@@ -1,7 +1,7 @@
 """Match suggestions: the hard filters, stated once, and the ranking with its reasons.
 
 The same `HardFilters` value answers `admits()` here and is turned into SQL by
-`storage.queries.candidate_offers`, so the database and this module can't disagree on what
+`storage.queries.offers_admitted_by`, so the database and this module can't disagree on what
 may be suggested (a test checks both on generated data).
 """
 
@@ -127,6 +127,32 @@ def first_possible_day(offer: OfferFacts, filters: HardFilters) -> date:
     return day
 
 
+def rank_key(suggestion: Suggestion) -> tuple[bool, date, int, int, date, str]:
+    """The order suggestions are shown in, most useful first.
+
+    1. Exact area before a neighbour's (less travel for the member).
+    2. Sooner before later (the first day it can actually help).
+    3. Lighter-loaded organizations first, so work spreads across organizations (community
+       members' offers count as unloaded).
+    Then deliberate tie-breaks, so a community offer and a pledge that tie above are ordered
+    by a rule rather than by their random ids:
+    4. More capacity left first: that offer can best absorb one more, and a last unit stays
+       free for a need only it can meet.
+    5. Ending sooner first: help that runs out soon is used before it is lost (open-ended
+       offers last).
+    6. The id, so the order is stable from one page load to the next.
+    """
+    offer = suggestion.offer
+    return (
+        not suggestion.exact_area,
+        suggestion.first_day,
+        suggestion.organization_load,
+        -offer.capacity_left,
+        offer.available_until or date.max,
+        str(offer.id),
+    )
+
+
 def rank(
     offers: list[OfferFacts],
     filters: HardFilters,
@@ -135,8 +161,7 @@ def rank(
     loads: dict[uuid.UUID, int],
     limit: int = 10,
 ) -> list[Suggestion]:
-    """Exact area before a neighbour's, sooner before later, lighter-loaded organizations
-    first, so work spreads across organizations; ties by id, so the order is stable."""
+    """The offers the hard filters admit, in `rank_key` order, at most `limit` of them."""
     suggestions = [
         Suggestion(
             offer=offer,
@@ -147,7 +172,5 @@ def rank(
         for offer in offers
         if filters.admits(offer)
     ]
-    suggestions.sort(
-        key=lambda s: (not s.exact_area, s.first_day, s.organization_load, str(s.offer.id))
-    )
+    suggestions.sort(key=rank_key)
     return suggestions[:limit]

@@ -64,15 +64,17 @@ def age_band_of(created_at: datetime, now: datetime) -> AgeBand:
     raise AssertionError("the bands cover every age")  # pragma: no cover
 
 
-def age_band_bounds(band: AgeBand, now: datetime) -> tuple[datetime | None, datetime]:
-    """The band as a range of posting times: `after < created_at <= until`.
+def age_band_bounds(band: AgeBand, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """The band as a range of posting times: `after < created_at <= until`, None for an
+    open end.
 
     Whole hours since posting h satisfy start <= h < end exactly when
-    now - end < created_at <= now - start, which is what SQL can filter on.
+    now - end < created_at <= now - start, which is what SQL can filter on. The youngest
+    band has no upper end: a posting time past `now` (clocks disagree) is 0 hours old.
     """
     start, end = AGE_BAND_HOURS[band]
     after = None if end is None else now - timedelta(hours=end)
-    return after, now - timedelta(hours=start)
+    return after, None if start == 0 else now - timedelta(hours=start)
 
 
 def queue_order_key(
@@ -139,3 +141,43 @@ def paginate(total: int, requested: int) -> Pagination:
     shrunk since the link was made), and there is always a page 1."""
     pages = max(1, -(-total // PAGE_SIZE))
     return Pagination(page=min(max(1, requested), pages), pages=pages, total=total)
+
+
+@dataclass(frozen=True, order=True)
+class QueuePlace:
+    """Where a need is counted in the queue's tally: the values five of its filters compare.
+    (The sixth, age, moves with the clock, so it is counted from the needs themselves.)"""
+
+    status: str
+    urgency: str
+    category_id: uuid.UUID
+    area_id: uuid.UUID
+    language: str
+
+    @property
+    def queued(self) -> bool:
+        return self.status in {s.value for s in QUEUE_STATUSES}
+
+
+def tally_changes(
+    before: QueuePlace | None, after: QueuePlace | None
+) -> list[tuple[QueuePlace, int]]:
+    """What one need's change does to the tally: one less where it was counted, one more
+    where it is now; nothing for a status outside the queue. Sorted, so two transactions
+    moving the same tally rows always lock them in the same order (no deadlock)."""
+    changes: dict[QueuePlace, int] = {}
+    if before is not None and before.queued:
+        changes[before] = changes.get(before, 0) - 1
+    if after is not None and after.queued:
+        changes[after] = changes.get(after, 0) + 1
+    return sorted((place, delta) for place, delta in changes.items() if delta)
+
+
+#: The QueuePlace field each filter compares (category and area by id).
+PLACE_FIELDS = {
+    "status": "status",
+    "urgency": "urgency",
+    "category": "category_id",
+    "area": "area_id",
+    "language": "language",
+}

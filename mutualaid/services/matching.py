@@ -18,7 +18,7 @@ from mutualaid.domain.match_rules import (
     NoOpenMatch,
     NotMatchable,
 )
-from mutualaid.domain.matching import HardFilters, Suggestion, hard_filters, rank
+from mutualaid.domain.matching import HardFilters, OfferFacts, Suggestion, hard_filters, rank
 from mutualaid.domain.needs import NeedEvent, NeedStatus, Urgency
 from mutualaid.services import audit
 from mutualaid.services.history import record_history
@@ -27,6 +27,8 @@ from mutualaid.storage.models import Area, Match, Need, Offer
 from mutualaid.storage.queries import offers_admitted_by, open_match_counts
 
 CANDIDATES_PER_AREA_CLASS = 200
+#: What the hard filters and the ranking read of a need.
+NEED_FACTS = ("id", "category_id", "area_id", "urgency", "window_start", "window_end")
 
 
 async def filters_for(need: Need, *, on: date | None = None) -> HardFilters:
@@ -46,7 +48,8 @@ async def filters_for(need: Need, *, on: date | None = None) -> HardFilters:
 
 async def suggestions_for(need_id: uuid.UUID, *, limit: int = 10) -> list[Suggestion]:
     """Ranked offers that could meet a need: exact area first, then its neighbours."""
-    need = await Need.get(id=need_id)
+    # Only what the filters read: the member's words stay encrypted and unread.
+    need = await Need.get(id=need_id).only(*NEED_FACTS)
     filters = await filters_for(need)
     exact = frozenset({need.area_id})  # type: ignore[attr-defined]
     candidates = await offers_admitted_by(filters, area_ids=exact, limit=CANDIDATES_PER_AREA_CLASS)
@@ -54,7 +57,12 @@ async def suggestions_for(need_id: uuid.UUID, *, limit: int = 10) -> list[Sugges
         candidates += await offers_admitted_by(
             filters, area_ids=filters.area_ids - exact, limit=CANDIDATES_PER_AREA_CLASS
         )
-    unique = list({offer.id: offer for offer in candidates}.values())
+    # An offer serving the need's area and a neighbour is found twice: keep the first copy,
+    # the one that knows it serves the need's own area.
+    first: dict[uuid.UUID, OfferFacts] = {}
+    for offer in candidates:
+        first.setdefault(offer.id, offer)
+    unique = list(first.values())
     loads = await open_match_counts({o.organization_id for o in unique if o.organization_id})
     return rank(unique, filters, need_area_id=need.area_id, loads=loads, limit=limit)  # type: ignore[attr-defined]
 
@@ -69,8 +77,7 @@ async def propose_match(need_id: uuid.UUID, offer_id: uuid.UUID, *, by: uuid.UUI
         if offer is None:
             raise NoLongerAvailable()
         filters = await filters_for(need)
-        still = await offers_admitted_by(filters, area_ids=filters.area_ids)
-        if offer.id not in {o.id for o in still}:
+        if not await offers_admitted_by(filters, area_ids=filters.area_ids, offer_id=offer.id):
             raise NoLongerAvailable()
         # The conditional update is what guarantees no overbooking under concurrency.
         taken = (

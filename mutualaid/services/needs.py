@@ -21,6 +21,7 @@ from mutualaid.services.codenames import store_under_new_codename
 from mutualaid.services.counters import bump
 from mutualaid.services.erasure import delete_needs
 from mutualaid.services.history import record_history
+from mutualaid.services.queue_tally import move_in_queue, place_of
 from mutualaid.storage.db import checkpoint
 from mutualaid.storage.models import Match, Message, Need, Offer
 
@@ -82,6 +83,7 @@ async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
             last_activity_at=hour,
             using_db=conn,
         )
+        await move_in_queue(conn, None, place_of(need))
         await record_history(conn, need.id, "posted", "member")
         await bump(
             conn,
@@ -149,6 +151,7 @@ async def apply_event(conn: BaseDBAsyncClient, need: Need, event: rules.NeedEven
         ended = MatchStatus.FULFILLED if event is rules.NeedEvent.FULFIL else MatchStatus.CANCELLED
         await release_open_match(conn, need.id, ended)
     hour = this_hour()
+    await move_in_queue(conn, place_of(need), place_of(need, status=moved.status.value))
     need.status = moved.status.value
     need.last_activity_at = hour
     fields = ["status", "last_activity_at"]
@@ -184,6 +187,7 @@ async def erase_need(need_id: uuid.UUID) -> None:
         if need is None:
             return
         await need.fetch_related("category", "area", using_db=conn)
+        await move_in_queue(conn, place_of(need), None)
         await bump(
             conn,
             rules.erase_metrics(rules.NeedStatus(need.status)),

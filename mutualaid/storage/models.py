@@ -93,9 +93,28 @@ class Need(Model):
     class Meta:
         table = "need"
         indexes = [
-            Index(fields=("status", "created_at"), name="idx_need_status_created"),
             # The purge finds closed needs past retention by this, without scanning the table.
             Index(fields=("closed_at",), name="idx_need_closed"),
+            # The queue's recent needs (age bands) read from the index alone: posting time
+            # first after status, then every column a queue filter compares.
+            Index(
+                fields=("status", "created_at", "category_id", "area_id", "urgency", "language"),
+                name="idx_need_recent",
+            ),
+            # One urgency's needs, newest first: a page of the queue reads only a page of rows
+            # (with the filters' columns, so the rows a filter skips are never read).
+            Index(
+                fields=(
+                    "urgency",
+                    "created_at",
+                    "id",
+                    "status",
+                    "category_id",
+                    "area_id",
+                    "language",
+                ),
+                name="idx_need_queue_order",
+            ),
         ]
 
 
@@ -268,7 +287,24 @@ class Offer(Model):
 
     class Meta:
         table = "offer"
-        indexes = [Index(fields=("status", "category_id"), name="idx_offer_status_category")]
+        indexes = [
+            # Suggestions: one category's live offers in `available_from, id` order (so the
+            # database stops after the first candidates), with every other hard-filter column,
+            # so SQLite never reads the table rows while filtering.
+            Index(
+                fields=(
+                    "status",
+                    "category_id",
+                    "available_from",
+                    "id",
+                    "capacity_left",
+                    "available_until",
+                    "open_days",
+                    "organization_id",
+                ),
+                name="idx_offer_admitted",
+            )
+        ]
 
 
 class Message(Model):
@@ -342,6 +378,32 @@ class Match(Model):
             # Deleting a need's matches (erasure and the purge) looks them up by need.
             Index(fields=("need_id",), name="idx_match_need"),
         ]
+
+
+class QueueTally(Model):
+    """Needs in the coordinators' queue, counted by status, urgency, category, area, language.
+
+    Moved in the same transaction as every need entering, moving within or leaving the queue
+    (services.queue_tally), so the queue's counts never recount the needs themselves.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    #: open | matched (the queue's statuses).
+    status = fields.CharField(max_length=12)
+    urgency = fields.CharField(max_length=12)
+    category: fields.ForeignKeyRelation[Category] = fields.ForeignKeyField(
+        "models.Category", related_name="queue_tallies", on_delete=fields.RESTRICT
+    )
+    area: fields.ForeignKeyRelation[Area] = fields.ForeignKeyField(
+        "models.Area", related_name="queue_tallies", on_delete=fields.RESTRICT
+    )
+    language = fields.CharField(max_length=8)
+    #: Needs in the queue with these five values now (zero once they all left).
+    n = fields.BigIntField(default=0, db_default=0)
+
+    class Meta:
+        table = "queue_tally"
+        unique_together = (("status", "urgency", "category", "area", "language"),)
 
 
 class Counter(Model):

@@ -285,6 +285,51 @@ def test_ties_are_broken_by_id_so_the_order_is_stable() -> None:
     assert ids(first) == ids(again) == sorted((o.id for o in tied), key=str)
 
 
+def test_a_community_offer_and_a_pledge_that_tie_go_by_capacity_left() -> None:
+    org = uuid.uuid4()
+    pledge = offer(organization_id=org, organization_status="approved", capacity_left=2)
+    community = offer(capacity_left=5)
+    for order in ([pledge, community], [community, pledge]):
+        ranked = rank(order, filters(), need_area_id=HERE, loads={org: 0})
+        assert ids(ranked) == [community.id, pledge.id]
+    # The other way round when the pledge has more left.
+    roomier = offer(organization_id=org, organization_status="approved", capacity_left=9)
+    ranked = rank([community, roomier], filters(), need_area_id=HERE, loads={org: 0})
+    assert ids(ranked) == [roomier.id, community.id]
+
+
+def test_then_the_offer_ending_sooner_then_the_id() -> None:
+    org = uuid.uuid4()
+    open_ended = offer()
+    ends_friday = offer(
+        organization_id=org,
+        organization_status="approved",
+        available_until=MONDAY + timedelta(days=4),
+    )
+    ends_tuesday = offer(available_until=MONDAY + timedelta(days=1))
+    ranked = rank([open_ended, ends_friday, ends_tuesday], filters(), need_area_id=HERE, loads={})
+    assert ids(ranked) == [ends_tuesday.id, ends_friday.id, open_ended.id]
+    # Only when everything else ties does the id decide.
+    twins = [offer(available_until=MONDAY + timedelta(days=3)) for _ in range(4)]
+    ranked = rank(twins, filters(), need_area_id=HERE, loads={})
+    assert ids(ranked) == sorted((o.id for o in twins), key=str)
+
+
+def test_capacity_left_never_outranks_area_day_or_load() -> None:
+    org = uuid.uuid4()
+    roomy_next_door = offer(area_ids=frozenset({NEXT_DOOR}), capacity_left=50)
+    roomy_tomorrow = offer(available_from=MONDAY + timedelta(days=1), capacity_left=50)
+    roomy_but_loaded = offer(organization_id=org, organization_status="approved", capacity_left=50)
+    last_unit = offer(capacity_left=1)
+    ranked = rank(
+        [roomy_next_door, roomy_tomorrow, roomy_but_loaded, last_unit],
+        filters(),
+        need_area_id=HERE,
+        loads={org: 1},
+    )
+    assert ids(ranked) == [last_unit.id, roomy_but_loaded.id, roomy_tomorrow.id, roomy_next_door.id]
+
+
 def test_rank_drops_what_the_filters_refuse_and_keeps_the_limit() -> None:
     refused = offer(capacity_left=0)
     many = [offer() for _ in range(15)]
@@ -339,9 +384,16 @@ def test_age_band_bounds_agree_with_age_band_of_for_every_hour() -> None:
         posted = NOW.replace(minute=0, second=0, microsecond=0) - timedelta(hours=hours)
         for band in AgeBand:
             after, until = age_band_bounds(band, NOW)
-            inside = posted <= until and (after is None or posted > after)
+            inside = (until is None or posted <= until) and (after is None or posted > after)
             assert inside is (age_band_of(posted, NOW) is band), (hours, band)
     assert set(AGE_BAND_HOURS) == set(AgeBand)
+
+
+def test_a_posting_time_ahead_of_the_clock_is_in_the_youngest_band() -> None:
+    ahead = NOW + timedelta(hours=2)
+    after, until = age_band_bounds(AgeBand.DAY, NOW)
+    assert age_band_of(ahead, NOW) is AgeBand.DAY
+    assert until is None and after is not None and ahead > after
 
 
 def test_pagination_clamps_to_the_pages_there_are() -> None:

@@ -131,7 +131,7 @@ async def test_receipts_hold_counts_only_and_staff_can_read_them(
     await sign_in_client(client, db, staff_id, secret)
     page = await client.get("/staff/jobs")
     assert page.status_code == 200
-    assert 'data-job="purge"' in page.text and "needs: 3" in page.text
+    assert 'data-job="purge"' in page.text and "requests deleted: 3" in page.text
     assert "CANARY" not in page.text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -143,7 +144,13 @@ def age_text(hours: int) -> str:
 
 def hour_text(moment: datetime) -> str:
     """A stored time, which is only ever to the hour (privacy promise 2)."""
-    day = format_date(moment, "medium", locale=current_language())
+    return _hour_text(moment, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _hour_text(moment: datetime, language: str) -> str:
+    # Queue rows share few distinct hours, and formatting a date is most of a row's cost.
+    day = format_date(moment, "medium", locale=language)
     return _("%(day)s, %(hour)s UTC") % {"day": day, "hour": moment.strftime("%H:00")}
 
 
@@ -300,11 +307,19 @@ async def queue(request: Request) -> Response:
         "languages": CONTACT_LANGUAGES,
         "age_text": age_text,
         "hour_text": hour_text,
+        "need_url_prefix": _need_url_prefix(request),
     }
     status = 422 if errors else 200
     if htmx.target(request) == RESULTS_TARGET:
         return render(request, "staff/_queue_results.html", context, status_code=status)
     return render(request, "staff/queue.html", context, status_code=status)
+
+
+def _need_url_prefix(request: Request) -> str:
+    """What every need's link starts with: resolved once per page, not once per row (each
+    resolution walks the whole route table)."""
+    some = uuid.UUID(int=0)
+    return url(request, "staff_need", need_id=some).removesuffix(str(some))
 
 
 def _need_id(request: Request) -> uuid.UUID:

@@ -21,6 +21,7 @@ TABLE_NAMES = {
     "Area": _l("Areas"),
     "Category": _l("Kinds of help"),
     "Counter": _l("Totals for reports"),
+    "QueueTally": _l("Counts for the coordinators' queue"),
     "NeedHistory": _l("What happened to each request"),
     "Match": _l("Matches"),
     "Organization": _l("Allied organizations"),
