@@ -12,6 +12,13 @@ from mutualaid.web.auth import audience
 from mutualaid.web.routes import Audience
 from mutualaid.web.templating import render
 
+#: Each job's name in the reader's language (keys as in the JOBS registry).
+JOB_LABELS = {
+    "expire": _l("Expire"),
+    "purge": _l("Purge"),
+    "publish-report": _l("Publish reports"),
+}
+
 #: What each count in a receipt means, in the reader's language (keys as the jobs return them).
 COUNT_LABELS = {
     "needs_expired": _l("requests expired"),
@@ -33,7 +40,11 @@ COUNT_LABELS = {
 
 @audience(Audience.COORDINATOR)
 async def receipts(request: Request) -> Response:
-    context = {"receipts": await job_runs.recent_receipts(), "count_labels": COUNT_LABELS}
+    context = {
+        "receipts": await job_runs.recent_receipts(),
+        "count_labels": COUNT_LABELS,
+        "job_labels": JOB_LABELS,
+    }
     return render(request, "staff/jobs.html", context)
 
 
