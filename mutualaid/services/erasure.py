@@ -32,6 +32,13 @@ class NeedsDeleted:
 NEED_CHILDREN = (("message", "need_id"), ("need_history", "need_id"), ("match", "need_id"))
 
 
+def _marks(conn: BaseDBAsyncClient, count: int) -> str:
+    """Bound-parameter marks in the connection's dialect."""
+    if conn.capabilities.dialect == "sqlite":
+        return ", ".join("?" * count)
+    return ", ".join(f"${n}" for n in range(1, count + 1))
+
+
 async def _delete_where_in(
     conn: BaseDBAsyncClient, table: str, column: str, ids: Sequence[uuid.UUID]
 ) -> int:
@@ -39,25 +46,54 @@ async def _delete_where_in(
 
     Plain SQL rather than the ORM's query builder: at a million rows the purge would spend
     half its time composing the same statement (benchmarks/jobs_bench.py)."""
-    if conn.capabilities.dialect == "sqlite":
-        marks = ", ".join("?" * len(ids))
-    else:
-        marks = ", ".join(f"${n}" for n in range(1, len(ids) + 1))
-    sql = f'DELETE FROM "{table}" WHERE "{column}" IN ({marks})'  # noqa: S608 (fixed names)
+    sql = f'DELETE FROM "{table}" WHERE "{column}" IN ({_marks(conn, len(ids))})'  # noqa: S608
     deleted, _ = await conn.execute_query(sql, [str(i) for i in ids])
     return int(deleted)
 
 
+async def _delete_needs(
+    conn: BaseDBAsyncClient, need_ids: str, need_rows: str, params: Sequence[object]
+) -> NeedsDeleted:
+    """Children first, so each count is of its own table: `need_ids` is the SQL set of the
+    needs' ids (a list of marks or a subquery), `need_rows` the condition on `need` itself."""
+    counts = []
+    for table, column in NEED_CHILDREN:
+        sql = f'DELETE FROM "{table}" WHERE "{column}" IN {need_ids}'  # noqa: S608 (fixed SQL)
+        deleted, _ = await conn.execute_query(sql, list(params))
+        counts.append(int(deleted))
+    needs, _ = await conn.execute_query(f'DELETE FROM "need" WHERE {need_rows}', list(params))  # noqa: S608
+    messages, history, matches = counts
+    return NeedsDeleted(needs=int(needs), messages=messages, matches=matches, history=history)
+
+
 async def delete_needs(conn: BaseDBAsyncClient, ids: Sequence[uuid.UUID]) -> NeedsDeleted:
-    """Delete needs with their threads, history and matches (consent lives on the match),
-    children first so each count is of its own table. Counters are the caller's business."""
+    """Delete needs with their threads, history and matches (consent lives on the match).
+    Counters are the caller's business."""
     if not ids:
         return NeedsDeleted()
-    messages, history, matches = [
-        await _delete_where_in(conn, table, column, ids) for table, column in NEED_CHILDREN
-    ]
-    needs = await _delete_where_in(conn, "need", "id", ids)
-    return NeedsDeleted(needs=needs, messages=messages, matches=matches, history=history)
+    marks = _marks(conn, len(ids))
+    return await _delete_needs(conn, f"({marks})", f'"id" IN ({marks})', [str(i) for i in ids])
+
+
+async def delete_needs_in_table_order(
+    conn: BaseDBAsyncClient, where: str, params: Sequence[object], limit: int
+) -> NeedsDeleted:
+    """SQLite only: delete, as `delete_needs` does, the first `limit` needs matching `where`
+    (fixed SQL with `?` marks, never input) in the table's own order.
+
+    A SQLite table whose key isn't an integer keeps its rows in insertion order (rowid), and
+    a need's messages, matches and history were mostly written around the same time: walking
+    needs by rowid keeps each batch's deletes on neighbouring pages of every table, and
+    deleting the needs themselves by rowid skips a lookup in their id index. The selection
+    stays inside SQLite (no ids through Python), so a batch can be larger than the limit on
+    bound parameters. NOT INDEXED: otherwise SQLite reads every matching need through an
+    index and sorts them all by rowid, for every statement."""
+    if conn.capabilities.dialect != "sqlite":
+        raise ValueError("table order is SQLite's rowid")
+    tail = f"FROM need NOT INDEXED WHERE {where} ORDER BY rowid LIMIT {int(limit)}"
+    return await _delete_needs(
+        conn, f'(SELECT "id" {tail})', f"rowid IN (SELECT rowid {tail})", params
+    )
 
 
 async def delete_offers(conn: BaseDBAsyncClient, ids: Sequence[uuid.UUID]) -> int:

@@ -8,21 +8,31 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain import needs as rules
 from mutualaid.domain.catalog import OfferStatus
 from mutualaid.domain.staff import ABSOLUTE_TIMEOUT
-from mutualaid.services.erasure import NeedsDeleted, delete_needs, delete_offers
+from mutualaid.services.erasure import (
+    NeedsDeleted,
+    delete_needs,
+    delete_needs_in_table_order,
+    delete_offers,
+)
 from mutualaid.services.needs import apply_event
-from mutualaid.storage.db import checkpoint
+from mutualaid.storage.db import checkpoint, is_sqlite
 from mutualaid.storage.models import AuditEvent, JobRun, Need, Offer, StaffSession
 
 #: Ids per transaction: memory stays flat however much is due (10,000 ids is a few MB), and
 #: the batch stays under both databases' limit on bound parameters (32,766 on SQLite).
 BATCH = 10_000
+
+#: Needs per transaction on SQLite, where the purge selects them inside the database: each
+#: batch rewrites most pages of every id index it touches, so fewer, larger batches write
+#: far less (benchmarks/jobs_bench.py, docs/jobs.md); this many keeps memory well in bounds.
+SQLITE_BATCH = 50_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,16 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
 async def _purge_needs(cutoff: datetime, batch: int) -> NeedsDeleted:
     closed = [s.value for s in rules.CLOSED]
     total = NeedsDeleted()
+    if is_sqlite():
+        where = f'"status" IN ({", ".join("?" * len(closed))}) AND "closed_at" < ?'
+        # Datetimes are bound as the ORM stores them (isoformat with a space), in UTC.
+        params = [*closed, cutoff.astimezone(UTC)]
+        while True:
+            async with in_transaction() as conn:
+                deleted = await delete_needs_in_table_order(conn, where, params, batch)
+            if not deleted.needs:
+                return total
+            total += deleted
     while ids := await _ids(Need.filter(status__in=closed, closed_at__lt=cutoff), batch):
         async with in_transaction() as conn:
             total += await delete_needs(conn, ids)
@@ -94,13 +114,17 @@ async def _ids(query: object, batch: int) -> list[uuid.UUID]:
 
 
 async def purge_closed(
-    *, now: datetime, retention_days: int, audit_retention_days: int = 90, batch: int = BATCH
+    *,
+    now: datetime,
+    retention_days: int,
+    audit_retention_days: int = 90,
+    batch: int | None = None,
 ) -> PurgeReceipt:
     """Delete closed needs (with their threads, history and matches) and ended community
     offers past retention; audit events, job receipts and dead staff sessions past theirs."""
     cutoff = now - timedelta(days=retention_days)
-    needs = await _purge_needs(cutoff, batch)
-    offers = await _purge_offers(cutoff, batch)
+    needs = await _purge_needs(cutoff, batch or (SQLITE_BATCH if is_sqlite() else BATCH))
+    offers = await _purge_offers(cutoff, batch or BATCH)
     audit_cutoff = now - timedelta(days=audit_retention_days)
     audit_events = await AuditEvent.filter(created_at__lt=audit_cutoff).delete()
     job_runs = await JobRun.filter(ran_at__lt=audit_cutoff).delete()

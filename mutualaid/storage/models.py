@@ -377,6 +377,9 @@ class Match(Model):
             Index(fields=("organization_id", "status"), name="idx_match_org_status"),
             # Deleting a need's matches (erasure and the purge) looks them up by need.
             Index(fields=("need_id",), name="idx_match_need"),
+            # Deleting an offer sets its matches' offer to null: SQLite's foreign-key action
+            # finds them here instead of reading the whole table.
+            Index(fields=("offer_id",), name="idx_match_offer"),
         ]
 
 
@@ -520,6 +523,11 @@ class Disbursement(Model):
 
     class Meta:
         table = "disbursement"
+        indexes = [
+            # Deleting a need sets its disbursements' need to null: without this index,
+            # SQLite's foreign-key action reads the whole table for every need the purge deletes.
+            Index(fields=("need_id",), name="idx_disbursement_need"),
+        ]
 
 
 class JobRun(Model):

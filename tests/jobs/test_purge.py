@@ -138,21 +138,23 @@ async def test_receipts_hold_counts_only_and_staff_can_read_them(
 async def test_purge_works_in_batches_of_a_fixed_size(
     db: Database, key: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Memory stays flat: never more than one batch of ids in hand at a time."""
+    """Memory stays flat: never more than one batch of needs deleted per transaction."""
     for _ in range(7):
         need = await need_at(START, key)
         with time_machine.travel(START, tick=False):
             await withdraw_need(need)
     sizes: list[int] = []
-    real = erasure.delete_needs
+    real = erasure._delete_needs
 
-    async def counted(conn, ids):  # type: ignore[no-untyped-def]
-        sizes.append(len(ids))
-        return await real(conn, ids)
+    async def counted(*args):  # type: ignore[no-untyped-def]
+        deleted = await real(*args)
+        sizes.append(deleted.needs)
+        return deleted
 
-    monkeypatch.setattr(retention, "delete_needs", counted)
+    # The core both ways of choosing needs go through (SQLite: inside the database).
+    monkeypatch.setattr(erasure, "_delete_needs", counted)
     receipt = await retention.purge_closed(now=START + 40 * DAY, retention_days=30, batch=3)
-    assert sizes == [3, 3, 1] and receipt.needs == 7
+    assert receipt.needs == 7 and sizes[:3] == [3, 3, 1] and not any(sizes[3:])
 
 
 async def test_erase_everything_now_takes_the_purge_path(
