@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from babel.numbers import format_currency, get_currency_precision
-
-from mutualaid.i18n import _l, current_language
+from mutualaid.i18n import _l
+from mutualaid.web.money import money_text
 
 TABLE_TITLES = {
     "needs_posted_by_category": _l("Requests posted, by kind of help"),
@@ -78,8 +77,7 @@ def shown(value: int | str) -> str:
 def money(value: int | str, currency: str) -> str:
     if not isinstance(value, int):
         return shown(value)
-    digits = get_currency_precision(currency.upper())
-    return str(format_currency(value / 10**digits, currency.upper(), locale=current_language()))
+    return money_text(value, currency)
 
 
 def chart(table: dict[str, Any], categories: dict[str, str]) -> Chart:
