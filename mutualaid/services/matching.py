@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import DoesNotExist
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
@@ -23,35 +24,36 @@ from mutualaid.domain.needs import NeedEvent, NeedStatus, Urgency
 from mutualaid.services import audit
 from mutualaid.services.history import record_history
 from mutualaid.services.needs import apply_event, release_open_match
-from mutualaid.storage.models import Area, Match, Need, Offer
-from mutualaid.storage.queries import offers_admitted_by, open_match_counts
+from mutualaid.storage.models import Match, Need, Offer
+from mutualaid.storage.queries import (
+    NeedPlace,
+    need_place,
+    offers_admitted_by,
+    open_match_counts,
+)
 
 CANDIDATES_PER_AREA_CLASS = 200
-#: What the hard filters and the ranking read of a need.
-NEED_FACTS = ("id", "category_id", "area_id", "urgency", "window_start", "window_end")
 
 
-async def filters_for(need: Need, *, on: date | None = None) -> HardFilters:
-    neighbours = await Area.filter(neighbour_of__id=need.area_id).values_list(  # type: ignore[attr-defined]
-        "id", flat=True
-    )
+def filters_for(place: NeedPlace, *, on: date | None = None) -> HardFilters:
     return hard_filters(
-        category_id=need.category_id,  # type: ignore[attr-defined]
-        area_id=need.area_id,  # type: ignore[attr-defined]
-        neighbour_ids=frozenset(neighbours),  # type: ignore[arg-type]
-        urgency=Urgency(need.urgency),
-        window_start=need.window_start,
-        window_end=need.window_end,
+        category_id=place.category_id,
+        area_id=place.area_id,
+        neighbour_ids=place.neighbour_ids,
+        urgency=Urgency(place.urgency),
+        window_start=place.window_start,
+        window_end=place.window_end,
         today=on or today(),
     )
 
 
 async def suggestions_for(need_id: uuid.UUID, *, limit: int = 10) -> list[Suggestion]:
     """Ranked offers that could meet a need: exact area first, then its neighbours."""
-    # Only what the filters read: the member's words stay encrypted and unread.
-    need = await Need.get(id=need_id).only(*NEED_FACTS)
-    filters = await filters_for(need)
-    exact = frozenset({need.area_id})  # type: ignore[attr-defined]
+    place = await need_place(need_id)
+    if place is None:
+        raise DoesNotExist(Need)
+    filters = filters_for(place)
+    exact = frozenset({place.area_id})
     candidates = await offers_admitted_by(filters, area_ids=exact, limit=CANDIDATES_PER_AREA_CLASS)
     if len(candidates) < limit:
         candidates += await offers_admitted_by(
@@ -64,7 +66,7 @@ async def suggestions_for(need_id: uuid.UUID, *, limit: int = 10) -> list[Sugges
         first.setdefault(offer.id, offer)
     unique = list(first.values())
     loads = await open_match_counts({o.organization_id for o in unique if o.organization_id})
-    return rank(unique, filters, need_area_id=need.area_id, loads=loads, limit=limit)  # type: ignore[attr-defined]
+    return rank(unique, filters, need_area_id=place.area_id, loads=loads, limit=limit)
 
 
 async def propose_match(need_id: uuid.UUID, offer_id: uuid.UUID, *, by: uuid.UUID) -> uuid.UUID:
@@ -76,7 +78,10 @@ async def propose_match(need_id: uuid.UUID, offer_id: uuid.UUID, *, by: uuid.UUI
         offer = await Offer.filter(id=offer_id).select_for_update().using_db(conn).first()
         if offer is None:
             raise NoLongerAvailable()
-        filters = await filters_for(need)
+        place = await need_place(need.id)
+        if place is None:
+            raise NotMatchable()
+        filters = filters_for(place)
         if not await offers_admitted_by(filters, area_ids=filters.area_ids, offer_id=offer.id):
             raise NoLongerAvailable()
         # The conditional update is what guarantees no overbooking under concurrency.

@@ -3,49 +3,86 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from tortoise.expressions import Q
 from tortoise.functions import Count
-from tortoise.queryset import QuerySet
 
 from mutualaid.domain.matching import HardFilters, OfferFacts
 from mutualaid.domain.queue import PLACE_FIELDS, QUEUE_STATUSES
 from mutualaid.storage.db import connection
-from mutualaid.storage.models import Match, Offer
+from mutualaid.storage.models import Match
 
 OPEN_MATCH_STATUSES = ("proposed", "accepted")
 
 
-def _admitted(filters: HardFilters) -> QuerySet[Offer]:
-    """`HardFilters.admits`, as SQL: the same conditions, in the same order."""
-    return (
-        Offer.filter(
-            category_id=filters.category_id,
-            status="active",
-            capacity_left__gt=0,
-            available_from__lte=filters.window_end,
-            open_days__in=filters.open_day_values(),
-        )
-        .filter(Q(organization_id__isnull=True) | Q(organization__status="approved"))
-        .filter(Q(available_until__isnull=True) | Q(available_until__gte=filters.window_start))
+class _Params:
+    """Positional parameters for hand-written SQL, in the connection's own style."""
+
+    def __init__(self, dialect: str) -> None:
+        self.sqlite = dialect == "sqlite"
+        self.values: list[object] = []
+
+    def __call__(self, value: object) -> str:
+        if self.sqlite and isinstance(value, uuid.UUID):
+            value = str(value)  # how Tortoise stores a UUID on SQLite
+        elif self.sqlite and type(value) is date:
+            value = value.isoformat()  # how Tortoise stores a date on SQLite
+        self.values.append(value)
+        return "?" if self.sqlite else f"${len(self.values)}"
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    # SQLite gives back the text form; asyncpg its own uuid.UUID subclass.
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def _optional_uuid(value: Any) -> uuid.UUID | None:
+    return None if value is None else _uuid(value)
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class NeedPlace:
+    """What the hard filters read of a need, with its area's neighbours."""
+
+    category_id: uuid.UUID
+    area_id: uuid.UUID
+    neighbour_ids: frozenset[uuid.UUID]
+    urgency: str
+    window_start: date | None
+    window_end: date | None
+
+
+async def need_place(need_id: uuid.UUID) -> NeedPlace | None:
+    """A need's matching facts and its area's neighbours, in one round trip (None if gone).
+
+    Only these columns: the member's words stay encrypted and unread.
+    """
+    conn = connection()
+    param = _Params(conn.capabilities.dialect)
+    _, rows = await conn.execute_query(
+        'SELECT n."category_id", n."area_id", n."urgency", n."window_start", n."window_end", '  # noqa: S608 (the one value is a parameter)
+        'an."neighbour_id" FROM "need" n '
+        'LEFT JOIN "area_neighbour" an ON an."area_id" = n."area_id" '
+        f'WHERE n."id" = {param(need_id)}',
+        param.values,
     )
-
-
-#: What the hard filters and the ranking read of an offer (OfferFacts, but its areas).
-_FACTS = (
-    "id",
-    "category_id",
-    "status",
-    "capacity_left",
-    "available_from",
-    "available_until",
-    "open_days",
-    "organization_id",
-    "organization__status",
-    "organization__name",
-)
+    if not rows:
+        return None
+    category_id, area_id, urgency, start, end, _ = tuple(rows[0])
+    return NeedPlace(
+        category_id=_uuid(category_id),
+        area_id=_uuid(area_id),
+        neighbour_ids=frozenset(_uuid(row[5]) for row in rows if row[5] is not None),
+        urgency=urgency,
+        window_start=None if start is None else _date(start),
+        window_end=None if end is None else _date(end),
+    )
 
 
 async def offers_admitted_by(
@@ -58,45 +95,70 @@ async def offers_admitted_by(
     """Offers that pass the hard filters and serve one of `area_ids`, soonest first (only
     `offer_id`, when given).
 
+    `HardFilters.admits` as SQL: the same conditions, in the same order (the agreement test
+    holds them together). Hand-written rather than built by the ORM because this runs for
+    every need a coordinator opens: the ORM's query building and row conversion cost more
+    than the database's work here.
+
     Each offer's `area_ids` are the ones among `area_ids` it serves: all that the hard
     filters and the ranking look at. They come from the same join that filters on them, so
     there is no second query; with several areas an offer is one row per area it serves
     here, and `limit` counts those rows (its last offer may then list fewer of its areas).
     """
-    query = (
-        _admitted(filters)
-        .filter(areas__id__in=list(area_ids))
-        # idx_offer_admitted's order: the database stops after `limit` rows.
-        .order_by("available_from", "id")
-    )
+    if not area_ids:
+        return []
+    conn = connection()
+    param = _Params(conn.capabilities.dialect)
+    where = [
+        f'o."category_id" = {param(filters.category_id)}',
+        "o.\"status\" = 'active'",
+        'o."capacity_left" > 0',
+        f'o."available_from" <= {param(filters.window_end)}',
+        f'(o."available_until" IS NULL OR o."available_until" >= {param(filters.window_start)})',
+        f'(o."open_days" = 0 OR (o."open_days" & {param(filters.window_days)}) <> 0)',
+        '(o."organization_id" IS NULL OR org."status" = \'approved\')',
+        f'oa."area_id" IN ({", ".join(param(area) for area in sorted(area_ids))})',
+    ]
     if offer_id is not None:
-        query = query.filter(id=offer_id)
+        where.append(f'o."id" = {param(offer_id)}')
+    # idx_offer_admitted's order: the database stops after `limit` rows.
+    tail = 'ORDER BY o."available_from", o."id"'
     if limit is not None:
-        query = query.limit(limit)
-    if len(area_ids) == 1:
-        rows = await query.values(*_FACTS)
-        return [_facts(row, area_ids) for row in rows]
+        tail += f" LIMIT {int(limit)}"
+    # Identifiers are our own constants; every value is a parameter.
+    _, rows = await conn.execute_query(
+        'SELECT o."id", o."category_id", o."status", o."capacity_left", o."available_from", '  # noqa: S608
+        'o."available_until", o."open_days", o."organization_id", org."status", org."name", '
+        'oa."area_id" FROM "offer" o '
+        'JOIN "offer_area" oa ON oa."offer_id" = o."id" '
+        'LEFT JOIN "organization" org ON org."id" = o."organization_id" '
+        f"WHERE {' AND '.join(where)} {tail}",
+        param.values,
+    )
     served: dict[uuid.UUID, set[uuid.UUID]] = {}
-    first: dict[uuid.UUID, dict[str, Any]] = {}
-    for row in await query.values(*_FACTS, "areas__id"):
-        first.setdefault(row["id"], row)
-        served.setdefault(row["id"], set()).add(row["areas__id"])
-    return [_facts(row, frozenset(served[offer])) for offer, row in first.items()]
+    first: dict[uuid.UUID, tuple[Any, ...]] = {}
+    for row in rows:
+        values = tuple(row)
+        offer = _uuid(values[0])
+        first.setdefault(offer, values)
+        served.setdefault(offer, set()).add(_uuid(values[10]))
+    return [_facts(offer, row, frozenset(served[offer])) for offer, row in first.items()]
 
 
-def _facts(row: dict[str, Any], area_ids: frozenset[uuid.UUID]) -> OfferFacts:
+def _facts(offer: uuid.UUID, row: tuple[Any, ...], area_ids: frozenset[uuid.UUID]) -> OfferFacts:
+    _, category, status, left, start, until, days, organization, org_status, org_name, _ = row
     return OfferFacts(
-        id=row["id"],
-        category_id=row["category_id"],
-        status=row["status"],
-        capacity_left=row["capacity_left"],
-        organization_status=row["organization__status"],
+        id=offer,
+        category_id=_uuid(category),
+        status=status,
+        capacity_left=left,
+        organization_status=org_status,
         area_ids=area_ids,
-        available_from=row["available_from"],
-        available_until=row["available_until"],
-        open_days=row["open_days"],
-        organization_id=row["organization_id"],
-        organization_name=row["organization__name"] or "",
+        available_from=_date(start),
+        available_until=None if until is None else _date(until),
+        open_days=days,
+        organization_id=_optional_uuid(organization),
+        organization_name=org_name or "",
     )
 
 
@@ -128,14 +190,7 @@ async def queue_facet_totals(
     One statement (a UNION ALL of one GROUP BY per filter), so a page pays one round trip.
     """
     conn = connection()
-    sqlite = conn.capabilities.dialect == "sqlite"
-    params: list[object] = []
-
-    def param(value: object) -> str:
-        if isinstance(value, uuid.UUID) and sqlite:
-            value = str(value)  # how Tortoise stores a UUID on SQLite
-        params.append(value)
-        return "?" if sqlite else f"${len(params)}"
+    param = _Params(conn.capabilities.dialect)
 
     parts = []
     for facet, column in PLACE_FIELDS.items():
@@ -159,7 +214,7 @@ async def queue_facet_totals(
             f'SELECT \'{facet}\', CAST("{column}" AS TEXT), {total} FROM "{table}" '  # noqa: S608
             f'WHERE {" AND ".join(where)} GROUP BY "{column}"'
         )
-    _, rows = await conn.execute_query(" UNION ALL ".join(parts), params)
+    _, rows = await conn.execute_query(" UNION ALL ".join(parts), param.values)
     totals: dict[str, dict[str, int]] = {facet: {} for facet in PLACE_FIELDS}
     for facet, value, n in (tuple(row) for row in rows):
         if n:
