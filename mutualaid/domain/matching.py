@@ -83,10 +83,6 @@ class HardFilters:
             and (offer.open_days == 0 or bool(offer.open_days & self.window_days))
         )
 
-    def open_day_values(self) -> list[int]:
-        """Every stored `open_days` value that passes the weekday filter (for SQL IN)."""
-        return [0] + [bits for bits in range(1, ALL_DAYS + 1) if bits & self.window_days]
-
 
 def hard_filters(
     *,

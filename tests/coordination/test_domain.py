@@ -204,13 +204,6 @@ def test_opening_days_overlap_the_window(open_days: int, admitted: bool) -> None
     assert filters().admits(offer(open_days=open_days)) is admitted
 
 
-def test_open_day_values_are_exactly_those_admitted() -> None:
-    f = filters()
-    assert set(f.open_day_values()) == {
-        bits for bits in range(ALL_DAYS + 1) if f.admits(offer(open_days=bits))
-    }
-
-
 # --- first possible day and ranking ----------------------------------------------------------
 
 
