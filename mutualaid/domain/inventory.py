@@ -157,6 +157,7 @@ INVENTORY: dict[str, dict[str, Kept]] = {
             "status",
             "proposed_by_id",
             "contact_shared",
+            "thread_from",
             "created_at",
             "decided_at",
         )

@@ -154,7 +154,7 @@ async def _helper_view(match: Match, *, with_thread: bool) -> HelperNeedView:
     need: Need = match.need
     messages: tuple[ThreadMessage, ...] = ()
     if with_thread:
-        rows = await Message.filter(need_id=need.id).order_by("seq")
+        rows = await Message.filter(need_id=need.id, seq__gt=match.thread_from).order_by("seq")
         messages = tuple(ThreadMessage(m.author_role, m.body, m.created_at) for m in rows)
     offer = match.offer
     return HelperNeedView(

@@ -23,7 +23,7 @@ from mutualaid.domain.matching import HardFilters, OfferFacts, Suggestion, hard_
 from mutualaid.domain.needs import NeedEvent, NeedStatus, Urgency
 from mutualaid.services import audit
 from mutualaid.services.history import record_history
-from mutualaid.services.needs import apply_event, release_open_match
+from mutualaid.services.needs import apply_event, release_open_match, thread_length
 from mutualaid.storage.models import Match, Need, Offer
 from mutualaid.storage.queries import (
     NeedPlace,
@@ -98,6 +98,7 @@ async def propose_match(need_id: uuid.UUID, offer_id: uuid.UUID, *, by: uuid.UUI
             organization_id=offer.organization_id,  # type: ignore[attr-defined]
             status=MatchStatus.PROPOSED.value,
             proposed_by_id=by,
+            thread_from=await thread_length(conn, need.id),
             created_at=this_hour(),
             using_db=conn,
         )

@@ -201,23 +201,28 @@ async def erase_need(need_id: uuid.UUID) -> None:
     await checkpoint()
 
 
+async def thread_length(conn: BaseDBAsyncClient, need_id: uuid.UUID) -> int:
+    """The last message's number in a need's thread (0 when it has none)."""
+    last = await (
+        Message.filter(need_id=need_id)
+        .using_db(conn)
+        .order_by("-seq")
+        .limit(1)
+        .values_list("seq", flat=True)
+    )
+    return int(last[0]) if last else 0  # type: ignore[call-overload]
+
+
 async def add_message(need_id: uuid.UUID, *, author_role: str, body: str) -> None:
     """Append to a need's thread; closed needs take no more messages."""
     async with in_transaction() as conn:
         need = await _locked(conn, need_id)
         if need.status not in rules.ACTIVE:
             raise InvalidTransition("closed needs take no messages")
-        last = await (
-            Message.filter(need_id=need.id)
-            .using_db(conn)
-            .order_by("-seq")
-            .limit(1)
-            .values_list("seq", flat=True)
-        )
         hour = this_hour()
         await Message.create(
             need_id=need.id,
-            seq=int(last[0]) + 1 if last else 1,  # type: ignore[call-overload]
+            seq=await thread_length(conn, need.id) + 1,
             author_role=author_role,
             body=body,
             created_at=hour,

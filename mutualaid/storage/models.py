@@ -368,6 +368,9 @@ class Match(Model):
     proposed_by_id = fields.UUIDField(null=True)
     #: The member agreed that this helper may see their contact details.
     contact_shared = fields.BooleanField(default=False, db_default=False)
+    #: How many messages the thread held when this match was proposed: its helper reads only
+    #: the later ones, never what the member told coordinators (or an earlier helper) before.
+    thread_from = fields.IntField(default=0, db_default=0)
     created_at = fields.DatetimeField()
     decided_at = fields.DatetimeField(null=True)
 

@@ -6,10 +6,20 @@ from __future__ import annotations
 import httpx2
 import pytest
 
+from mutualaid.services.matching import decline_match, propose_match
 from mutualaid.services.needs import add_message
 from mutualaid.storage.models import AuditEvent, Message
-from tests.conftest import Database
-from tests.helping.conftest import check, matched_with_organization, portal_post, said
+from tests.conftest import Database, post_need
+from tests.helping.conftest import (
+    DESCRIPTION,
+    check,
+    coordinator,
+    food_pledge,
+    matched_with_organization,
+    need_id_of,
+    portal_post,
+    said,
+)
 from tests.pledges.conftest import organization, sign_in_member
 from tests.privacy.conftest import canary, stored_text_contains
 
@@ -85,3 +95,35 @@ async def test_a_bad_message_is_explained_and_not_stored(
     if body.strip() and "\x07" not in body:
         assert body + "</textarea>" in response.text  # what they wrote is kept
     assert await Message.filter(need_id=match.need_id).count() == 0
+
+
+async def test_a_helper_reads_only_what_was_written_after_its_match(
+    client: httpx2.AsyncClient, db: Database
+) -> None:
+    """What the member told coordinators before a match, and what an earlier helper read,
+    stays out of a later helper's view."""
+    first_org = await organization(db, name="First Pantry")
+    second_org = await organization(db, name="Second Pantry")
+    before, with_first, with_second = canary("before"), canary("first"), canary("second")
+    codename = await post_need(client, description=DESCRIPTION)
+    need_id = await need_id_of(db, codename)
+    await check(client, "/check/message", codename, body=before)
+
+    await propose_match(need_id, await food_pledge(db, first_org), by=await coordinator(db))
+    portal_page = f"/portal/needs/{need_id}"
+    await add_message(need_id, author_role="coordinator", body=with_first)
+    await sign_in_member(client, db, first_org)
+    page = await client.get(portal_page)
+    assert with_first in page.text and before not in page.text
+    await decline_match(need_id, actor_role="organization", organization_id=first_org)
+
+    await propose_match(need_id, await food_pledge(db, second_org), by=await coordinator(db))
+    await add_message(need_id, author_role="coordinator", body=with_second)
+    await sign_in_member(client, db, second_org)
+    page = await client.get(portal_page)
+    assert with_second in page.text
+    assert before not in page.text and with_first not in page.text
+
+    member = said(await check(client, "/check", codename))
+    for body in (before, with_first, with_second):
+        assert body in member  # the member's own thread is whole
