@@ -215,19 +215,22 @@ async def suggestions(
     return views
 
 
-async def propose(
-    need_id: uuid.UUID, offer_id: uuid.UUID, *, staff_id: uuid.UUID, settings: Settings
-) -> uuid.UUID:
-    """Match a need with an offer in one action (one unit of the offer's capacity), then let
-    the organization know. Raises NotMatchable or NoLongerAvailable."""
-    match_id = await propose_match(need_id, offer_id, by=staff_id)
+async def propose(need_id: uuid.UUID, offer_id: uuid.UUID, *, staff_id: uuid.UUID) -> uuid.UUID:
+    """Match a need with an offer in one action (one unit of the offer's capacity).
+    Raises NotMatchable or NoLongerAvailable. The organization is told by `tell_helper`,
+    after the coordinator has their answer."""
+    return await propose_match(need_id, offer_id, by=staff_id)
+
+
+async def tell_helper(match_id: uuid.UUID, *, settings: Settings) -> None:
+    """Email the matched organization, if email is set up; run after the response, so a
+    slow mail server never keeps a coordinator waiting."""
     try:
         await notify.match_proposed(match_id, settings=settings)
     except Exception as error:
         # The match stands; a notice that could not go out must not undo it. The type only:
         # a message could quote an address.
         log.warning("match notification failed: %s", type(error).__name__)
-    return match_id
 
 
 async def write_message(need_id: uuid.UUID, *, staff_id: uuid.UUID, body: str) -> None:

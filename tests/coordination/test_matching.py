@@ -54,7 +54,7 @@ async def test_proposing_uses_one_unit_and_takes_the_need_off_the_open_queue(
     need = await a_need(db)
     offer = await an_offer(capacity=3)
     assert need in await in_queue("open")
-    match_id = await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+    match_id = await coordination.propose(need, offer, staff_id=coordinator)
     assert await left(offer) == 2
     assert await status(need) == "matched"
     assert need not in await in_queue("open")
@@ -77,7 +77,7 @@ async def test_a_decline_returns_the_need_to_the_queue_and_the_unit_to_the_offer
     need = await a_need(db)
     offer = await an_offer(capacity=2, organization_id=org)
     declined_before = await counter("matches_declined")
-    await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+    await coordination.propose(need, offer, staff_id=coordinator)
     assert await left(offer) == 1
     await decline_match(need, actor_role="organization", organization_id=org)
     assert await left(offer) == 2
@@ -86,16 +86,16 @@ async def test_a_decline_returns_the_need_to_the_queue_and_the_unit_to_the_offer
     assert await counter("matches_declined") == declined_before + 1
     # And it can be matched again, from fresh suggestions.
     assert offer in {s.offer_id for s in await coordination.suggestions(need)}
-    await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+    await coordination.propose(need, offer, staff_id=coordinator)
     assert await left(offer) == 1
 
 
 async def test_the_same_need_cant_be_matched_twice(db: Database, coordinator: uuid.UUID) -> None:
     need = await a_need(db)
     first, second = await an_offer(), await an_offer()
-    await coordination.propose(need, first, staff_id=coordinator, settings=db.settings)
+    await coordination.propose(need, first, staff_id=coordinator)
     with pytest.raises(NotMatchable):
-        await coordination.propose(need, second, staff_id=coordinator, settings=db.settings)
+        await coordination.propose(need, second, staff_id=coordinator)
     assert (await left(first), await left(second)) == (2, 3)
 
 
@@ -121,7 +121,7 @@ async def test_an_offer_that_stopped_fitting_is_no_longer_available(
     await Offer.filter(id=offer).update(**change)
     before = await left(offer)
     with pytest.raises(NoLongerAvailable):
-        await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+        await coordination.propose(need, offer, staff_id=coordinator)
     assert await left(offer) == before
     assert await status(need) == "open"
     assert not await Match.filter(need_id=need).exists()
@@ -132,7 +132,7 @@ async def test_an_unknown_offer_is_no_longer_available(
 ) -> None:
     need = await a_need(db)
     with pytest.raises(NoLongerAvailable):
-        await coordination.propose(need, uuid.uuid4(), staff_id=coordinator, settings=db.settings)
+        await coordination.propose(need, uuid.uuid4(), staff_id=coordinator)
 
 
 async def test_ten_concurrent_proposals_on_three_units_make_exactly_three_matches(
@@ -143,9 +143,7 @@ async def test_ten_concurrent_proposals_on_three_units_make_exactly_three_matche
 
     async def attempt(need: uuid.UUID) -> uuid.UUID | BaseException:
         try:
-            return await coordination.propose(
-                need, offer, staff_id=coordinator, settings=db.settings
-            )
+            return await coordination.propose(need, offer, staff_id=coordinator)
         except NoLongerAvailable as refused:
             return refused
 
@@ -177,7 +175,7 @@ async def test_closing_a_matched_need_moves_its_counter_erases_contact_and_ends_
 ) -> None:
     need = await a_need(db)
     offer = await an_offer(capacity=3)
-    match_id = await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+    match_id = await coordination.propose(need, offer, staff_id=coordinator)
     await accept_match(need, actor_role="offerer", offer_id=offer)
     before = await counter(metric)
     await coordination.close(need, outcome, staff_id=coordinator)
@@ -236,9 +234,7 @@ async def test_suggestions_come_ranked_with_what_their_reasons_need(
     elsewhere_need = await a_need(db, area="eastside")
     # Give the busy organization an open match, so it ranks after the quiet one.
     busy_next_door = await an_offer(organization_id=busy, areas=("eastside",))
-    await coordination.propose(
-        elsewhere_need, busy_next_door, staff_id=coordinator, settings=db.settings
-    )
+    await coordination.propose(elsewhere_need, busy_next_door, staff_id=coordinator)
     await an_offer(category="housing")  # another kind of help: never suggested
     suggestions = await coordination.suggestions(need)
     # This area first; within each, the organization with less on its hands first.
@@ -265,8 +261,7 @@ async def test_a_failing_notification_does_not_undo_the_match(
 
     monkeypatch.setattr(coordination.notify, "match_proposed", broken)
     need = await a_need(db)
-    match_id = await coordination.propose(
-        need, await an_offer(), staff_id=coordinator, settings=db.settings
-    )
+    match_id = await coordination.propose(need, await an_offer(), staff_id=coordinator)
+    await coordination.tell_helper(match_id, settings=db.settings)  # raises nothing
     assert calls == [match_id]
     assert await status(need) == "matched"

@@ -85,7 +85,7 @@ async def _random_needs(db: Database, rng: random.Random, count: int) -> None:
             fate < 0.35
             and (await Need.get(id=need).prefetch_related("category")).category.slug == "food"
         ):
-            await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+            await coordination.propose(need, offer, staff_id=coordinator)
 
 
 async def test_every_page_in_order_and_nothing_twice(db: Database) -> None:
@@ -140,9 +140,7 @@ async def test_filters_and_counts_agree_with_the_rules(db: Database, seed: int) 
 async def test_closed_needs_leave_the_queue_and_matched_ones_stay(db: Database) -> None:
     coordinator, _ = await make_staff(db, role="coordinator")
     waiting, matched, closed = [await a_need(db) for _ in range(3)]
-    await coordination.propose(
-        matched, await an_offer(), staff_id=coordinator, settings=db.settings
-    )
+    await coordination.propose(matched, await an_offer(), staff_id=coordinator)
     await coordination.close(closed, "unmet", staff_id=coordinator)
     result = await queue_page(QueueFilters(), await queue_choices(), page=1, now=now())
     by_id = {row.id: row for row in result.rows}

@@ -76,9 +76,7 @@ async def test_the_tally_is_the_real_counts_after_random_steps(db: Database, see
         elif step == "propose" and open_needs:
             need = rng.choice(open_needs)
             category = (await Need.get(id=need).prefetch_related("category")).category.slug
-            await coordination.propose(
-                need, offers[category], staff_id=coordinator, settings=db.settings
-            )
+            await coordination.propose(need, offers[category], staff_id=coordinator)
         elif step in ("decline", "accept") and matched:
             need = rng.choice(matched)
             category = (await Need.get(id=need).prefetch_related("category")).category.slug
@@ -128,10 +126,10 @@ async def test_concurrent_matches_declines_and_closes_lose_no_count(db: Database
     offer = await an_offer(capacity=50)
     needs = [await a_need(db) for _ in range(24)]
     for need in needs[:8]:
-        await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+        await coordination.propose(need, offer, staff_id=coordinator)
 
     async def propose(need: uuid.UUID) -> None:
-        await coordination.propose(need, offer, staff_id=coordinator, settings=db.settings)
+        await coordination.propose(need, offer, staff_id=coordinator)
 
     async def decline(need: uuid.UUID) -> None:
         await decline_match(need, actor_role="offerer", offer_id=offer)

@@ -225,7 +225,9 @@ async def test_the_consent_form_explains_what_who_and_for_how_long(
     assert "You can change your mind at any time while this match is open." in page
     assert "erased the moment this request closes" in page
     assert "Yes, share my contact details with them" in page
-    assert "The organization matched with you (Night Kitchen) reads the messages written since" in page
+    assert (
+        "The organization matched with you (Night Kitchen) reads the messages written since" in page
+    )
 
 
 async def test_no_contact_means_nothing_to_share(client: httpx2.AsyncClient, db: Database) -> None:

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import httpx2
 import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
@@ -294,3 +295,33 @@ async def test_canaries_really_are_in_the_database(db: Database) -> None:
     assert need.preferred_name == CANARIES["preferred_name"]
     assert need.pronouns == CANARIES["pronouns"]
     assert (await Message.get(need_id=need.id)).body == CANARY_MESSAGE
+
+
+async def test_proposing_in_the_console_answers_first_then_emails_the_organization(
+    db: Database, smtp_server: SmtpServer
+) -> None:
+    """The console's propose route sends the notice as a task after its response: a slow or
+    dead mail server never holds up the coordinator, and the email still goes out once."""
+    from mutualaid.services.matching import decline_match
+    from mutualaid.web.app import create_app
+    from tests.conftest import CANARY_CLIENT, csrf_token, sign_in_client
+
+    matched = await matched_need(db)
+    offer_id = (await Match.get(id=matched.match_id)).offer_id  # type: ignore[attr-defined]
+    await decline_match(
+        matched.need_id, actor_role="organization", organization_id=matched.organization_id
+    )
+    staff_id, secret = await make_staff(db, role="coordinator")
+    app = create_app(_with(db, smtp_url=smtp_server.url), manage_storage=False)
+    transport = httpx2.ASGITransport(app=app, client=CANARY_CLIENT)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        await sign_in_client(client, db, staff_id, secret)
+        token = await csrf_token(client, "/check")
+        response = await client.post(
+            f"/staff/needs/{matched.need_id}/match",
+            data={"csrf_token": token, "offer_id": str(offer_id)},
+        )
+    assert response.status_code == 303
+    assert response.headers["location"].endswith("?done=proposed")
+    assert len(smtp_server.mailbox.envelopes) == 1
+    assert smtp_server.mailbox.envelopes[0].rcpt_tos == [ADDRESS]

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from babel.dates import format_date
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -401,11 +402,8 @@ async def propose(request: Request) -> Response:
             request, need_id, conflict=_first(errors), errors=errors, status_code=422
         )
     try:
-        await coordination.propose(
-            need_id,
-            form.offer_id,
-            staff_id=signed_in(request).id,
-            settings=request.app.state.settings,
+        match_id = await coordination.propose(
+            need_id, form.offer_id, staff_id=signed_in(request).id
         )
     except NoLongerAvailable:
         return await _need_page(request, need_id, conflict=str(CONFLICTS["taken"]), status_code=409)
@@ -413,7 +411,13 @@ async def propose(request: Request) -> Response:
         return await _need_page(
             request, need_id, conflict=str(CONFLICTS["not_open"]), status_code=409
         )
-    return RedirectResponse(_need_url(request, need_id, "proposed"), status_code=303)
+    return RedirectResponse(
+        _need_url(request, need_id, "proposed"),
+        status_code=303,
+        background=BackgroundTask(
+            coordination.tell_helper, match_id, settings=request.app.state.settings
+        ),
+    )
 
 
 @audience(Audience.COORDINATOR)
