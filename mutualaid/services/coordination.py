@@ -18,7 +18,7 @@ from mutualaid.domain.match_rules import OPEN as OPEN_MATCH
 from mutualaid.domain.match_rules import MatchStatus
 from mutualaid.domain.needs import ACTIVE, NeedEvent, NeedStatus, Urgency
 from mutualaid.services import audit, notify
-from mutualaid.services.matching import close_need, propose_match, suggestions_for
+from mutualaid.services.matching import close_need, propose_match, suggestions_for, take_back_match
 from mutualaid.services.needs import ThreadMessage, add_message
 from mutualaid.settings import Settings
 from mutualaid.storage.db import checkpoint
@@ -220,6 +220,11 @@ async def propose(need_id: uuid.UUID, offer_id: uuid.UUID, *, staff_id: uuid.UUI
     Raises NotMatchable or NoLongerAvailable. The organization is told by `tell_helper`,
     after the coordinator has their answer."""
     return await propose_match(need_id, offer_id, by=staff_id)
+
+
+async def take_back(need_id: uuid.UUID, *, staff_id: uuid.UUID) -> None:
+    """End the need's open match and put it back in the queue. Raises NoOpenMatch."""
+    await take_back_match(need_id, by=staff_id)
 
 
 async def tell_helper(match_id: uuid.UUID, *, settings: Settings) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -160,19 +161,49 @@ async def decline_match(
     by: uuid.UUID | None = None,
 ) -> None:
     """The helper declines: the unit goes back to the offer and the need back to the queue."""
+    await _back_to_queue(
+        need_id,
+        ending=MatchStatus.DECLINED,
+        history=("declined", actor_role),
+        audit_as=("match.decline", by),
+        allowed=lambda match: _require_helper(match, organization_id, offer_id),
+    )
+
+
+async def take_back_match(need_id: uuid.UUID, *, by: uuid.UUID) -> None:
+    """A coordinator ends the open match (the helper went quiet, or it was a mistake): the
+    unit goes back to the offer and the need back to the queue, as when a helper declines."""
+    await _back_to_queue(
+        need_id,
+        ending=MatchStatus.CANCELLED,
+        history=("taken_back", "coordinator"),
+        audit_as=("match.take_back", by),
+        allowed=lambda match: None,
+    )
+
+
+async def _back_to_queue(
+    need_id: uuid.UUID,
+    *,
+    ending: MatchStatus,
+    history: tuple[str, str],
+    audit_as: tuple[str, uuid.UUID | None],
+    allowed: Callable[[Match], None],
+) -> None:
     async with in_transaction() as conn:
         # Lock order everywhere: the need, then its match (no deadlock with a withdrawal).
         need = await Need.filter(id=need_id).select_for_update().using_db(conn).first()
         if need is None:
             raise NoOpenMatch()
         match = await _open_match(conn, need_id)
-        _require_helper(match, organization_id, offer_id)
-        await release_open_match(conn, need_id, MatchStatus.DECLINED)
+        allowed(match)
+        await release_open_match(conn, need_id, ending)
         await apply_event(conn, need, NeedEvent.DECLINE)
-        await record_history(conn, need_id, "declined", actor_role)
+        await record_history(conn, need_id, *history)
+        action, by = audit_as
         if by is not None:
             await audit.record(
-                conn, staff_id=by, action="match.decline", record_type="match", record_id=match.id
+                conn, staff_id=by, action=action, record_type="match", record_id=match.id
             )
 
 

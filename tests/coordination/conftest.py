@@ -15,6 +15,7 @@ import time_machine
 from mutualaid.domain.clock import this_hour, today
 from mutualaid.domain.codenames import codename_hash
 from mutualaid.domain.needs import Urgency
+from mutualaid.services.matching import propose_match
 from mutualaid.services.needs import post_need
 from mutualaid.storage.models import Area, Category, Need, Offer
 from tests.conftest import Database
@@ -91,7 +92,12 @@ def mid_hour() -> Iterator[None]:
 
 
 #: Our POST routes, for the app-wide CSRF walk; each changes what `stored()` sees.
-CSRF_ROUTES = {"staff_need_match", "staff_need_message", "staff_need_close"}
+CSRF_ROUTES = {
+    "staff_need_match",
+    "staff_need_message",
+    "staff_need_take_back",
+    "staff_need_close",
+}
 CSRF_CHANGES = CSRF_ROUTES
 
 
@@ -103,9 +109,12 @@ async def csrf_payload(
     The token comes from a public page: it belongs to the browser, and the walk clears the
     cookies (the session too) part-way through.
     """
-    await sign_in_coordinator(client, db)
+    staff_id = await sign_in_coordinator(client, db)
     need_id = await a_need(db)
     path = f"/staff/needs/{need_id}"
+    if name == "staff_need_take_back":
+        await propose_match(need_id, await an_offer(), by=staff_id)
+        return "/check", f"{path}/take-back", {}
     if name == "staff_need_match":
         return "/check", f"{path}/match", {"offer_id": str(await an_offer())}
     if name == "staff_need_message":

@@ -589,3 +589,31 @@ def test_ages_read_to_the_hour(hours: int, words: str) -> None:
     from mutualaid.web.routes.coordinator import age_text
 
     assert age_text(hours) == words
+
+
+async def test_a_coordinator_takes_back_a_match_the_helper_never_answered(
+    client: httpx2.AsyncClient, db: Database, coordinator: uuid.UUID
+) -> None:
+    need = await a_need(db)
+    offer = await an_offer(capacity=2)
+    await post(client, f"/staff/needs/{need}/match", {"offer_id": str(offer)})
+    assert (await Offer.get(id=offer)).capacity_left == 1
+    page = (await client.get(f"/staff/needs/{need}")).text
+    assert f'action="/staff/needs/{need}/take-back"' in page
+
+    response = await post(client, f"/staff/needs/{need}/take-back", {})
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/staff/needs/{need}?done=taken_back"
+    assert (await Need.get(id=need)).status == "open"
+    assert (await Offer.get(id=offer)).capacity_left == 2
+    assert await Match.filter(need_id=need).values_list("status", flat=True) == ["cancelled"]
+    assert await AuditEvent.filter(action="match.take_back", staff_id=coordinator).count() == 1
+    page = (await client.get(response.headers["location"])).text
+    assert "Match taken back." in page
+    assert "Match taken back; back in the queue" in page  # the history says so
+    assert 'id="suggestions"' in page  # ready to be matched again
+
+    again = await post(client, f"/staff/needs/{need}/take-back", {})  # a stale page
+    assert again.status_code == 409
+    assert "There is no open match here any more." in again.text
+    assert (await Offer.get(id=offer)).capacity_left == 2  # nothing given back twice

@@ -92,6 +92,7 @@ HISTORY_EVENT_LABELS = {
     "proposed": _l("Match proposed"),
     "accepted": _l("Match accepted"),
     "declined": _l("Match declined; back in the queue"),
+    "taken_back": _l("Match taken back; back in the queue"),
     "consented": _l("Contact sharing agreed"),
     "consent_withdrawn": _l("Contact sharing withdrawn"),
     "fulfilled": _l("Closed as met"),
@@ -109,6 +110,9 @@ ROLE_LABELS = {
 NOTICES = {
     "proposed": _l("Match proposed. The helper is asked to accept; the request waits for them."),
     "sent": _l("Your message is in the thread."),
+    "taken_back": _l(
+        "Match taken back. The offer has its unit again and the request is back in the queue."
+    ),
     "fulfilled": _l("Closed as met. The contact details are erased."),
     "unmet": _l("Closed as not met. The contact details are erased."),
     "withdrawn": _l("Closed as withdrawn. The contact details are erased."),
@@ -459,6 +463,20 @@ async def message(request: Request) -> Response:
 
 
 @audience(Audience.COORDINATOR)
+async def take_back(request: Request) -> Response:
+    """End the open match (a helper who never answers, a mistake): back to the queue."""
+    need_id = await _existing_need(request)
+    await request.form()  # the CSRF middleware has checked the token; nothing else is asked
+    try:
+        await coordination.take_back(need_id, staff_id=signed_in(request).id)
+    except NoOpenMatch:
+        return await _need_page(
+            request, need_id, conflict=str(CONFLICTS["no_match"]), status_code=409
+        )
+    return RedirectResponse(_need_url(request, need_id, "taken_back"), status_code=303)
+
+
+@audience(Audience.COORDINATOR)
 async def close(request: Request) -> Response:
     """Close as met, not met or withdrawn: counters move and contact details are erased."""
     need_id = await _existing_need(request)
@@ -494,6 +512,12 @@ routes = [
         "/staff/needs/{need_id:uuid}/message",
         message,
         name="staff_need_message",
+        methods=["POST"],
+    ),
+    Route(
+        "/staff/needs/{need_id:uuid}/take-back",
+        take_back,
+        name="staff_need_take_back",
         methods=["POST"],
     ),
     Route("/staff/needs/{need_id:uuid}/close", close, name="staff_need_close", methods=["POST"]),
