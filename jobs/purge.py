@@ -6,6 +6,7 @@ from dataclasses import asdict
 from mutualaid.domain.clock import now
 from mutualaid.services.gifts import purge_money_records
 from mutualaid.services.retention import purge_closed
+from mutualaid.services.used_forms import forget_used_before
 from mutualaid.settings import Settings
 
 
@@ -17,4 +18,5 @@ async def run(settings: Settings) -> dict[str, int]:
         audit_retention_days=settings.audit_retention_days,
     )
     money = await purge_money_records(now=at)
-    return receipt.counts() | asdict(money)
+    used_forms = await forget_used_before(at)
+    return receipt.counts() | asdict(money) | {"used_forms": used_forms}

@@ -32,6 +32,7 @@ PG_ADMIN_URL = os.environ.get("MUTUALAID_TEST_POSTGRES_URL", "")
 #: A client address no test should ever find stored or logged (requirement R1).
 CANARY_CLIENT = ("127.13.37.42", 40404)
 TABLES = (
+    "used_form",
     "gift_payment",
     "disbursement",
     "stripe_event",

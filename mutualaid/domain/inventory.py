@@ -34,6 +34,7 @@ UNTIL_CLOSE = "until_close"
 SETUP = "setup"
 FOREVER_AGGREGATE = "aggregate"
 SESSION = "session"
+USED_FORM = "used_form"
 AUDIT = "audit"
 LEDGER = "ledger"
 GIFT_LIFE = "gift"
@@ -213,6 +214,14 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         name: Kept(_l("signed-in staff sessions (only a hash of the token)"), NOBODY, SESSION)
         for name in ("id", "token_hash", "staff", "stage", "created_at", "last_seen_at")
     },
+    "UsedForm": {
+        name: Kept(
+            _l("a hash of each form's random id once it is sent, so it can't be sent twice"),
+            NOBODY,
+            USED_FORM,
+        )
+        for name in ("digest", "seen_at")
+    },
     "Invitation": {
         name: Kept(
             _l("one-time invitation links for organizations (only a hash of the link)"),
@@ -366,6 +375,7 @@ RETENTION: dict[str, str] = {
     SETUP: _l("until coordinators change it"),
     FOREVER_AGGREGATE: _l("kept, because totals can't point to anyone"),
     SESSION: _l("until it is used, expires or is signed out; dead ones are purged"),
+    USED_FORM: _l("deleted within two hours"),
     AUDIT: _l("deleted after %(audit)s days"),
     LEDGER: _l(
         "kept as the funds' bookkeeping record, for as long as the group must keep its "

@@ -202,6 +202,18 @@ class StaffSession(Model):
         table = "staff_session"
 
 
+class UsedForm(Model):
+    """A form already sent (a double click, a reload, another worker): only a hash of the
+    random id the page carried, to the hour, purged within a couple of hours."""
+
+    digest = fields.CharField(max_length=64, primary_key=True)
+    seen_at = fields.DatetimeField()
+
+    class Meta:
+        table = "used_form"
+        indexes = [Index(fields=("seen_at",), name="idx_used_form_seen")]
+
+
 class Invitation(Model):
     """A one-time link: for an organization to apply, or for a colleague to join one."""
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import httpx2
 import pytest
 
-from tests.conftest import CODENAME, Database, need_form, post_form, post_need
+from mutualaid.domain.clock import this_hour
+from mutualaid.storage.models import Need, UsedForm
+from mutualaid.web.app import create_app
+from tests.conftest import CANARY_CLIENT, CODENAME, Database, need_form, post_form, post_need
 
 pytestmark = pytest.mark.asyncio
 
@@ -67,3 +71,34 @@ async def test_the_same_form_sent_twice_makes_one_need(client: httpx2.AsyncClien
     assert first.status_code == 200 and CODENAME.search(first.text)
     assert second.status_code == 409
     assert "We already have this" in second.text
+
+
+async def test_a_form_sent_again_to_another_worker_is_still_refused(
+    client: httpx2.AsyncClient, db: Database
+) -> None:
+    """Workers share nothing in memory: the used form is remembered in the database."""
+    page = await client.get("/ask")
+    token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text).group(1)
+    form_id = re.search(r'name="form_id" value="([^"]+)"', page.text).group(1)
+    body = {"csrf_token": token, "form_id": form_id, **need_form()}
+    assert (await client.post("/ask", data=body)).status_code == 200
+
+    other_worker = create_app(db.settings, manage_storage=False)
+    transport = httpx2.ASGITransport(app=other_worker, client=CANARY_CLIENT)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://testserver") as again:
+        again.cookies = client.cookies
+        second = await again.post("/ask", data=body)
+    assert second.status_code == 409
+    assert await Need.all().count() == 1
+    stored = await UsedForm.all().values_list("digest", flat=True)
+    assert stored and form_id not in stored  # only a hash of the id
+
+
+async def test_used_form_records_are_purged_within_two_hours(db: Database) -> None:
+    from jobs import purge
+
+    await UsedForm.create(digest="a" * 64, seen_at=this_hour() - timedelta(hours=2))
+    await UsedForm.create(digest="b" * 64, seen_at=this_hour())
+    counts = await purge.run(db.settings)
+    assert counts["used_forms"] == 1
+    assert await UsedForm.all().values_list("digest", flat=True) == ["b" * 64]

@@ -117,7 +117,7 @@ async def area_create(request: Request) -> Response:
         slug = form.slug or tools.derive_slug(form.name)
         if not slug:
             errors["slug"] = str(TOOLS_FIELD_MESSAGES["slug_needed"])
-        elif not _seen(request).first_time(form_id):
+        elif not await _seen(request).first_time(form_id):
             return RedirectResponse(url(request, "staff_areas"), status_code=303)
         else:
             draft = tools.AreaDraft(form.name, form.group, form.neighbours)
@@ -129,7 +129,7 @@ async def area_create(request: Request) -> Response:
                 errors["neighbours"] = str(TOOLS_FIELD_MESSAGES["neighbours"])
             else:
                 return RedirectResponse(url(request, "staff_areas") + "?done=created", 303)
-            _seen(request).forget(form_id)
+            await _seen(request).forget(form_id)
     return await _areas_page(request, values=values, errors=errors, form_id=form_id)
 
 
@@ -245,7 +245,7 @@ async def category_create(request: Request) -> Response:
         slug = form.slug or tools.derive_slug(form.name)
         if not slug:
             errors["slug"] = str(TOOLS_FIELD_MESSAGES["slug_needed"])
-        elif not _seen(request).first_time(form_id):
+        elif not await _seen(request).first_time(form_id):
             return RedirectResponse(url(request, "staff_categories"), status_code=303)
         else:
             try:
@@ -254,7 +254,7 @@ async def category_create(request: Request) -> Response:
                 errors["slug"] = str(TOOLS_FIELD_MESSAGES["slug_taken"])
             else:
                 return RedirectResponse(url(request, "staff_categories") + "?done=created", 303)
-            _seen(request).forget(form_id)
+            await _seen(request).forget(form_id)
     return await _categories_page(request, values=values, errors=errors, form_id=form_id)
 
 

@@ -145,7 +145,7 @@ async def _submit(request: Request, *, organization: tuple[Any, str] | None) -> 
             request, values=values, errors=errors, organization=name, form_id=form_id
         )
     seen: SeenForms = request.app.state.seen_forms
-    if not seen.first_time(form_id):
+    if not await seen.first_time(form_id):
         target = "portal_give" if organization else "give"
         return RedirectResponse(url(request, target), status_code=303)
     draft = GiftDraft(
@@ -165,13 +165,13 @@ async def _submit(request: Request, *, organization: tuple[Any, str] | None) -> 
             cancel_url=base + url(request, "give_cancelled"),
         )
     except UnknownChoice:
-        seen.forget(form_id)
+        await seen.forget(form_id)
         errors = {"designation": str(FUNDS_FIELD_MESSAGES["designation"])}
         return await _give_page(
             request, values=values, errors=errors, organization=name, form_id=form_id
         )
     except StripeUnavailable:
-        seen.forget(form_id)
+        await seen.forget(form_id)
         return await _give_page(
             request,
             values=values,

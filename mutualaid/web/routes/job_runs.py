@@ -31,6 +31,7 @@ COUNT_LABELS = {
     "audit_events": _l("activity log entries deleted"),
     "sessions": _l("expired sign-ins deleted"),
     "job_runs": _l("old receipts deleted"),
+    "used_forms": _l("used form records deleted"),
     "stripe_events": _l("payment notices deleted"),
     "abandoned_gifts": _l("unpaid gifts deleted"),
     "unsettled_gifts": _l("gifts never settled deleted"),

@@ -123,7 +123,7 @@ async def apply_submit(request: Request) -> Response:
     parsed, errors = validate(ApplyForm, values)
     if parsed is not None:
         seen: SeenForms = request.app.state.seen_forms
-        if not seen.first_time(form_id):
+        if not await seen.first_time(form_id):
             return render(request, "organizations/already_sent.html", status_code=409)
         try:
             await service.apply_organization(
@@ -150,7 +150,7 @@ async def apply_submit(request: Request) -> Response:
             errors[next(iter(WORKSHEET_QUESTIONS))] = str(WORKSHEET_MESSAGE)
         else:
             return render(request, "organizations/applied.html", {"username": parsed.username})
-        seen.forget(form_id)
+        await seen.forget(form_id)
     return await _apply_page(request, values, errors, invite=invite, form_id=form_id)
 
 

@@ -215,7 +215,7 @@ async def create(request: Request) -> Response:
         status_code = 403
     elif form is not None:
         seen: SeenForms = request.app.state.seen_forms
-        if not seen.first_time(form_id):
+        if not await seen.first_time(form_id):
             return RedirectResponse(url(request, "portal"), status_code=303)
         try:
             await create_pledge(
@@ -232,7 +232,7 @@ async def create(request: Request) -> Response:
             status_code = 403
         else:
             return RedirectResponse(url(request, "portal") + "?notice=created", status_code=303)
-        seen.forget(form_id)
+        await seen.forget(form_id)
     return await _form_page(
         request,
         profile=profile,

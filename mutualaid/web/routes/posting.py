@@ -87,7 +87,7 @@ async def _submit(
     parsed, errors = validate(model, values)
     if parsed is not None:
         seen: SeenForms = request.app.state.seen_forms
-        if not seen.first_time(form_id):
+        if not await seen.first_time(form_id):
             return render(request, "already_sent.html", {"kind": kind}, status_code=409)
         key = request.app.state.settings.secret("codename_key")
         try:
@@ -96,7 +96,7 @@ async def _submit(
             else:
                 codename = await post_offer(parsed.draft(), codename_key=key)
         except UnknownChoice as problem:
-            seen.forget(form_id)
+            await seen.forget(form_id)
             errors[problem.field] = str(FIELD_MESSAGES[problem.field])
         else:
             return render(request, "codename.html", {"codename": codename, "kind": kind})

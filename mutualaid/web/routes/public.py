@@ -28,6 +28,7 @@ TABLE_NAMES = {
     "StaffUser": _l("Staff accounts"),
     "StaffSession": _l("Staff sessions"),
     "Invitation": _l("Invitation links"),
+    "UsedForm": _l("Forms already sent"),
     "AuditEvent": _l("Staff activity log"),
     "Gift": _l("Gifts of money"),
     "GiftPayment": _l("Payments received"),

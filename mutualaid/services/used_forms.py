@@ -1,0 +1,50 @@
+"""Refusing the same form twice (a double click, a reload), whichever worker answers.
+
+A page carries a random form id; the first submission records a hash of it. The record says
+nothing about anyone, holds no time finer than the hour, and the purge job deletes it
+within two hours: long enough for any double submission, short enough to be no log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+
+from mutualaid.domain.clock import this_hour
+from mutualaid.storage.models import UsedForm
+
+#: How long a used form id is refused (at least; up to an hour more, as times are hourly).
+KEEP = timedelta(hours=1)
+
+
+def _digest(form_id: str) -> str:
+    return hashlib.sha256(form_id.encode("utf-8", "replace")).hexdigest()
+
+
+def well_formed(form_id: str) -> bool:
+    return 16 <= len(form_id) <= 64
+
+
+async def first_time(form_id: str) -> bool:
+    """True the first time a form id is presented; malformed ids count as new (the page
+    that would have carried them is not ours, so there is nothing to protect)."""
+    if not well_formed(form_id):
+        return True
+    try:
+        await UsedForm.create(digest=_digest(form_id), seen_at=this_hour())
+    except IntegrityError:
+        return False
+    return True
+
+
+async def forget(form_id: str) -> None:
+    """The submission was refused after all, so the same form may be sent again."""
+    if well_formed(form_id):
+        await UsedForm.filter(digest=_digest(form_id)).delete()
+
+
+async def forget_used_before(now: datetime) -> int:
+    """Delete records past their time (the purge job); returns how many."""
+    return await UsedForm.filter(seen_at__lt=now - KEEP).delete()
