@@ -61,9 +61,17 @@ async def target(db: Database, tmp_path: Path) -> AsyncIterator[Settings]:
         await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _exists(path: Path) -> bool:
+    return path.exists()
+
+
+def _backup_names(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.glob("*.backup"))
+
+
 async def _target_is_empty(target: Settings) -> bool:
     if not PG_ADMIN_URL:
-        return not Path(target.database_url.removeprefix("sqlite://")).exists()
+        return not _exists(Path(target.database_url.removeprefix("sqlite://")))
     import asyncpg
 
     connection = await asyncpg.connect(target.database_url)
@@ -185,6 +193,4 @@ async def test_backing_up_into_a_directory_deletes_backups_past_the_horizon(
     receipt = make_backup(db.settings, tmp_path, at=now())
     assert receipt.removed == [old]
     assert not old.exists() and recent.exists() and unrelated.exists()
-    assert sorted(p.name for p in tmp_path.glob("*.backup")) == sorted(
-        [recent.name, receipt.path.name, unrelated.name]
-    )
+    assert _backup_names(tmp_path) == sorted([recent.name, receipt.path.name, unrelated.name])
