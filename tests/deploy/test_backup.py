@@ -16,6 +16,7 @@ import httpx2
 import pytest
 import pytest_asyncio
 
+from mutualaid import cli
 from mutualaid.domain.clock import now
 from mutualaid.domain.codenames import codename_hash
 from mutualaid.services.backup import (
@@ -183,14 +184,16 @@ async def test_a_changed_backup_or_another_key_is_refused_and_changes_nothing(
 
 
 async def test_backing_up_into_a_directory_deletes_backups_past_the_horizon(
-    db: Database, tmp_path: Path
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     horizon = db.settings.closed_retention_days
     old = make_backup(db.settings, tmp_path, at=now() - (horizon + 2) * DAY).path
     recent = make_backup(db.settings, tmp_path, at=now() - (horizon - 2) * DAY).path
     unrelated = tmp_path / "mutualaid-notes.backup"
     unrelated.write_text("not a backup: left alone")
-    receipt = make_backup(db.settings, tmp_path, at=now())
-    assert receipt.removed == [old]
+    assert cli.backup(db.settings, tmp_path) == 0  # what `mutualaid backup DIR` runs
+    said = capsys.readouterr().out
+    assert f"deleted a backup older than the purge horizon: {old.name}" in said
+    made = Path(said.split("backup sealed with the backup key: ", 1)[1].split(" (", 1)[0])
     assert not old.exists() and recent.exists() and unrelated.exists()
-    assert _backup_names(tmp_path) == sorted([recent.name, receipt.path.name, unrelated.name])
+    assert _backup_names(tmp_path) == sorted([recent.name, made.name, unrelated.name])
