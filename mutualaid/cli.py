@@ -1,5 +1,5 @@
 """The command line, and the composition root:
-`mutualaid serve | scheduler | migrate | demo | jobs`."""
+`mutualaid serve | scheduler | migrate | demo | jobs | backup | restore`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from mutualaid.logging_config import configure_logging, logging_config
 from mutualaid.services.staff import Passwords
@@ -136,26 +137,86 @@ def scheduler(settings: Settings) -> None:
 
 
 def serve(
-    settings: Settings, *, host: str, port: int, with_demo: bool, with_scheduler: bool = True
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    with_demo: bool,
+    with_scheduler: bool = True,
+    workers: int = 1,
 ) -> None:
     import uvicorn
 
     from mutualaid.web.app import create_app
 
+    # Here, once, before any worker starts: workers never migrate or load data themselves
+    # (two processes running DDL at once fail on PostgreSQL).
     migrate(settings)
     if with_demo:
         demo(settings)
-    _say(f"mutualaid is serving on http://{host}:{port}  (Ctrl+C stops it)")
-    uvicorn.run(
-        create_app(settings, scheduler=with_scheduler),
-        host=host,
-        port=port,
-        log_config=logging_config(),
-        access_log=False,  # privacy promise 2: no record of who visited what
-        server_header=False,
-        proxy_headers=False,
-        date_header=True,
-    )
+    plural = f" with {workers} workers" if workers > 1 else ""
+    _say(f"mutualaid is serving on http://{host}:{port}{plural}  (Ctrl+C stops it)")
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        # The same privacy logging in every worker: uvicorn applies it in each process.
+        "log_config": logging_config(),
+        "access_log": False,  # privacy promise 2: no record of who visited what
+        "server_header": False,
+        "proxy_headers": False,
+        "date_header": True,
+    }
+    if workers == 1:
+        uvicorn.run(create_app(settings, scheduler=with_scheduler), **options)
+        return
+    # Worker processes build their own app from the same environment and key file.
+    factory = "with_scheduler" if with_scheduler else "without_scheduler"
+    uvicorn.run(f"mutualaid.web.asgi:{factory}", factory=True, workers=workers, **options)
+
+
+def backup(settings: Settings, destination: Path) -> int:
+    from mutualaid.domain.clock import now
+    from mutualaid.services.backup import make_backup
+    from mutualaid.storage.backup import BackupToolError
+
+    try:
+        receipt = make_backup(settings, destination, at=now())
+    except (BackupToolError, FileNotFoundError, ValueError) as problem:
+        _say(f"no backup made: {problem}")
+        return 1
+    _say(f"backup sealed with the backup key: {receipt.path} ({receipt.size} bytes)")
+    for old in receipt.removed:
+        _say(f"deleted a backup older than the purge horizon: {old.name}")
+    return 0
+
+
+def restore(settings: Settings, source: Path) -> int:
+    """Replace the database with a backup, then bring it up to date and purge at once."""
+    from jobs import JOBS
+    from jobs.runner import Outcome, run_by_hand
+    from mutualaid.domain.clock import now
+    from mutualaid.services.backup import BackupRefused, restore_backup
+    from mutualaid.storage.backup import BackupToolError
+
+    try:
+        header = restore_backup(settings, source, at=now())
+    except (BackupRefused, BackupToolError) as problem:
+        _say(f"not restored: {problem}")
+        return 1
+    except FileNotFoundError:
+        _say(f"not restored: there is no file {source}")
+        return 1
+    _say(f"restored the backup made {header.created_at:%Y-%m-%d %H:%M} UTC")
+    migrate(settings)
+
+    async def catch_up() -> list[Outcome]:
+        # Expire, then purge: what the database deleted since the backup was made, and
+        # anything past its retention, is gone again before anyone can see it.
+        return [await run_by_hand(JOBS[name], settings) for name in ("expire", "purge")]
+
+    for outcome in asyncio.run(_with_storage(settings, catch_up)):
+        _say(outcome.describe())
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,9 +233,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="don't run the scheduled jobs here (run `mutualaid scheduler` once instead)",
     )
+    serve_cmd.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        choices=range(1, 65),
+        metavar="N",
+        help="worker processes (several need PostgreSQL to be worth it; see docs/deploy.md)",
+    )
     commands.add_parser(
         "scheduler", help="run the scheduled jobs alone (start-up runs, then on schedule)"
     )
+    backup_cmd = commands.add_parser(
+        "backup", help="write an encrypted backup (into a directory: also delete expired ones)"
+    )
+    backup_cmd.add_argument("path", type=Path, help="a file to write, or a directory")
+    restore_cmd = commands.add_parser(
+        "restore", help="replace the database with a backup, then purge (stop the app first)"
+    )
+    restore_cmd.add_argument("path", type=Path, help="the backup file")
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("demo", help="load demo areas, categories and offers into a new database")
     staff_cmd = commands.add_parser("create-staff", help="create an admin or coordinator account")
@@ -203,7 +280,12 @@ def main(argv: list[str] | None = None) -> int:
             port=args.port,
             with_demo=args.demo,
             with_scheduler=not args.no_scheduler,
+            workers=args.workers,
         )
+    elif args.command == "backup":
+        return backup(settings, args.path)
+    elif args.command == "restore":
+        return restore(settings, args.path)
     elif args.command == "scheduler":
         scheduler(settings)
     elif args.command == "migrate":

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-SECRET_NAMES = ("codename_key", "encryption_key", "session_key")
+SECRET_NAMES = ("codename_key", "encryption_key", "session_key", "backup_key")
 
 #: Values that look like someone copied an example instead of generating a secret.
 PLACEHOLDER_SECRETS = frozenset(
@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     codename_key: SecretStr | None = None
     encryption_key: SecretStr | None = None
     session_key: SecretStr | None = None
+    #: Seals `mutualaid backup` files; kept here, never inside a backup.
+    backup_key: SecretStr | None = None
 
     #: Open needs with no activity for this many days expire (privacy promise 5).
     need_expiry_days: int = Field(default=21, ge=1, le=365)
@@ -72,6 +74,10 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=65536, ge=8)
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_parallelism: int = Field(default=4, ge=1)
+
+    #: For tests only: /healthz also names the process that answered, to prove several
+    #: workers share sessions and CSRF tokens. Refused in production.
+    healthz_names_worker: bool = False
 
     #: Optional staff notifications by email (off when empty): `smtp://host:port`.
     smtp_url: str = ""
@@ -117,6 +123,8 @@ class Settings(BaseSettings):
         if any(given) and not all(given):
             raise ValueError("set both stripe_secret_key and stripe_webhook_secret, or neither")
         if self.environment == "production":
+            if self.healthz_names_worker:
+                raise InsecureSettingsError("healthz_names_worker is for tests only")
             if self.stripe_api_base:
                 raise InsecureSettingsError("stripe_api_base is for tests only")
             if self.stripe_secret_key is not None and not _looks_like_stripe_key(
@@ -210,16 +218,28 @@ def with_secrets(settings: Settings) -> Settings:
 
 
 def _read_or_create_key_file(path: Path) -> dict[str, str]:
-    if path.exists():
-        data: dict[str, str] = json.loads(path.read_text())
-        if all(name in data for name in SECRET_NAMES):
-            return data
+    data: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+    if all(name in data for name in SECRET_NAMES):
+        return data
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {name: secrets.token_urlsafe(32) for name in SECRET_NAMES}
-    # Create with 0600 from the start so the secrets are never readable by others, even briefly.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # Only the missing secrets are generated: replacing an existing one would make every
+    # stored encrypted value, codename and backup unreadable.
+    data = {name: data.get(name) or secrets.token_urlsafe(32) for name in SECRET_NAMES}
+    # Written to a 0600 file of its own, then moved into place in one step: the secrets are
+    # never readable by others, and a process starting at the same moment reads a whole file.
+    draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         json.dump(data, handle)
+    if not path.exists():
+        try:
+            os.link(draft, path)  # fails if another process created the file meanwhile
+        except FileExistsError:
+            os.unlink(draft)
+            return _read_or_create_key_file(path)
+        os.unlink(draft)
+    else:
+        os.replace(draft, path)
     os.chmod(path, 0o600)
     return data
 

@@ -66,6 +66,7 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "codename_key": secrets.token_urlsafe(32),
         "encryption_key": secrets.token_urlsafe(32),
         "session_key": secrets.token_urlsafe(32),
+        "backup_key": secrets.token_urlsafe(32),
         "quick_exit_url": "https://example.org/",
         # Real argon2id, made cheap for speed; production refuses these (see test_settings).
         "argon2_memory_kib": 64,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import stat
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from mutualaid.settings import Settings, load_settings
+from mutualaid.settings import SECRET_NAMES, Settings, load_settings
 
 
 def test_missing_secrets_are_generated_once_into_a_0600_key_file(
@@ -21,11 +22,26 @@ def test_missing_secrets_are_generated_once_into_a_0600_key_file(
     first = load_settings(key_file=key_file)
     second = load_settings(key_file=key_file)
     assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
-    names = ("codename_key", "encryption_key", "session_key")
+    names = SECRET_NAMES
     assert {first.secret(n) for n in names} == {second.secret(n) for n in names}
-    assert len({first.secret(n) for n in names}) == 3
+    assert len({first.secret(n) for n in names}) == len(names)
     assert all(len(first.secret(n)) >= 32 for n in names)
     assert set(json.loads(key_file.read_text())) == set(names)
+
+
+def test_a_key_file_from_before_a_new_secret_keeps_its_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    key_file = tmp_path / "keys"
+    older = {name: secrets.token_urlsafe(32) for name in SECRET_NAMES[:3]}
+    key_file.write_text(json.dumps(older))
+    settings = load_settings(key_file=key_file)
+    stored = json.loads(key_file.read_text())
+    assert set(stored) == set(SECRET_NAMES)
+    assert all(stored[name] == value for name, value in older.items())
+    assert settings.secret("backup_key") not in {settings.secret(n) for n in older}
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
 
 
 @pytest.mark.parametrize("placeholder", ["changeme", "secret", "", "short"])

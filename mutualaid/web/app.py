@@ -96,22 +96,24 @@ def create_app(
     settings: Settings, *, manage_storage: bool = True, scheduler: bool = False
 ) -> MutualAidApp:
     """Build the app. Tests that open the database themselves pass manage_storage=False;
-    `mutualaid serve` passes scheduler=True to run the jobs in this process."""
+    `mutualaid serve` passes scheduler=True to run the jobs here (when this process leads)."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_storage:
             await start_storage(settings.database_url, settings.secret("encryption_key"))
-        running = None
+        leader = None
         if scheduler:
-            from jobs.scheduler import start_in_app
+            from jobs.leader import ScheduleLeader
 
-            running = start_in_app(settings)
+            # With several workers (or processes) only the holder of the leader lock runs it.
+            leader = ScheduleLeader(settings)
+            leader.start()
         try:
             yield
         finally:
-            if running is not None:
-                running.shutdown(wait=False)
+            if leader is not None:
+                await leader.stop()
             if manage_storage:
                 await stop_storage()
 

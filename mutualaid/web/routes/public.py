@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -72,7 +74,11 @@ async def agreements(request: Request) -> Response:
 @audience(Audience.PUBLIC)
 async def healthz(request: Request) -> Response:
     ok = await database_ok()
-    return JSONResponse({"status": "ok" if ok else "unavailable"}, status_code=200 if ok else 503)
+    answer: dict[str, object] = {"status": "ok" if ok else "unavailable"}
+    if request.app.state.settings.healthz_names_worker:
+        # Tests only (refused in production): which of several workers answered.
+        answer["worker"] = os.getpid()
+    return JSONResponse(answer, status_code=200 if ok else 503)
 
 
 @audience(Audience.PUBLIC)
