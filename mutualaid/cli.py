@@ -25,13 +25,10 @@ def _say(text: str) -> None:
 
 
 async def _with_storage(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
-    from mutualaid.storage.db import start_storage, stop_storage
+    from mutualaid.services.storage_lifetime import storage_open
 
-    await start_storage(settings.database_url, settings.secret("encryption_key"))
-    try:
+    async with storage_open(settings):
         return await work()
-    finally:
-        await stop_storage()
 
 
 def migrate(settings: Settings) -> None:
