@@ -1,5 +1,5 @@
 """The command line, and the composition root:
-`mutualaid serve | scheduler | migrate | demo | jobs`."""
+`mutualaid serve | scheduler | migrate | demo | jobs | export-what-we-hold`."""
 
 from __future__ import annotations
 
@@ -124,6 +124,15 @@ def run_job(settings: Settings, name: str) -> int:
     return 0 if outcome.ran else 1
 
 
+def export_what_we_hold(settings: Settings, *, as_json: bool) -> int:
+    """What a data request could obtain: tables, fields and counts, never content."""
+    from mutualaid.services.what_we_hold import gather_holdings, holdings_json, holdings_text
+
+    holdings = asyncio.run(_with_storage(settings, lambda: gather_holdings(settings)))
+    _say(holdings_json(holdings) if as_json else holdings_text(holdings))
+    return 0
+
+
 def scheduler(settings: Settings) -> None:
     """The jobs alone, for deployments whose web processes run with --no-scheduler."""
     from jobs.scheduler import run_alone
@@ -181,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     commands.add_parser("demo-code", help="print the demo coordinator's current sign-in code")
+    hold_cmd = commands.add_parser(
+        "export-what-we-hold",
+        help="print what a data request could obtain: tables, fields and counts, never content",
+    )
+    hold_cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
     jobs_cmd = commands.add_parser("jobs", help="scheduled jobs")
     jobs_sub = jobs_cmd.add_subparsers(dest="jobs_command", required=True)
     jobs_sub.add_parser("list", help="list the jobs and their schedules")
@@ -209,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         demo(settings)
     elif args.command == "demo-code":
         return demo_code(settings)
+    elif args.command == "export-what-we-hold":
+        return export_what_we_hold(settings, as_json=args.json)
     elif args.command == "create-staff":
         return create_staff(
             settings, username=args.username, role=args.role, password_stdin=args.password_stdin
