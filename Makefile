@@ -38,10 +38,14 @@ test: ## Install what the suite needs (chromium, postgresql too) and run it on S
 	scripts/test.sh
 
 .PHONY: check
-check: $(VENV)/.dev $(CATALOGS) ## Lint, format, types, migrations in sync, translations complete
+check: $(VENV)/.dev $(CATALOGS) ## Lint, format, types, security scanners, import layers, migrations, translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/bandit -c pyproject.toml -r mutualaid jobs --quiet --severity-level medium
+	$(BIN)/semgrep scan --config .semgrep/mutualaid.yml --metrics=off --disable-version-check \
+		--error --quiet mutualaid jobs templates scripts
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_migrations.py
 	$(BIN)/python scripts/i18n_check.py
 

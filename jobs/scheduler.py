@@ -66,10 +66,9 @@ def start_in_app(settings: Settings) -> AsyncIOScheduler:
 
 async def run_alone(settings: Settings, *, say: Callable[[str], None]) -> None:
     """`mutualaid scheduler`: the start-up runs, then the schedule until SIGTERM or SIGINT."""
-    from mutualaid.storage.db import start_storage, stop_storage
+    from mutualaid.services.storage_lifetime import storage_open
 
-    await start_storage(settings.database_url, settings.secret("encryption_key"))
-    try:
+    async with storage_open(settings):
         for outcome in await run_at_start(settings):
             say(outcome.describe())
         stop = asyncio.Event()
@@ -81,5 +80,3 @@ async def run_alone(settings: Settings, *, say: Callable[[str], None]) -> None:
         say("scheduler running: " + ", ".join(f"{j.name} ({j.cron})" for j in JOBS.values()))
         await stop.wait()
         scheduler.shutdown(wait=False)
-    finally:
-        await stop_storage()

@@ -1,5 +1,5 @@
 """The command line, and the composition root:
-`mutualaid serve | scheduler | migrate | demo | jobs | backup | restore`."""
+`mutualaid serve | scheduler | migrate | demo | jobs | backup | restore | export-what-we-hold`."""
 
 from __future__ import annotations
 
@@ -26,13 +26,10 @@ def _say(text: str) -> None:
 
 
 async def _with_storage(settings: Settings, work: Callable[[], Awaitable[T]]) -> T:
-    from mutualaid.storage.db import start_storage, stop_storage
+    from mutualaid.services.storage_lifetime import storage_open
 
-    await start_storage(settings.database_url, settings.secret("encryption_key"))
-    try:
+    async with storage_open(settings):
         return await work()
-    finally:
-        await stop_storage()
 
 
 def migrate(settings: Settings) -> None:
@@ -126,6 +123,15 @@ def run_job(settings: Settings, name: str) -> int:
     outcome = asyncio.run(_with_storage(settings, lambda: run_by_hand(job, settings)))
     _say(outcome.describe())
     return 0 if outcome.ran else 1
+
+
+def export_what_we_hold(settings: Settings, *, as_json: bool) -> int:
+    """What a data request could obtain: tables, fields and counts, never content."""
+    from mutualaid.services.what_we_hold import gather_holdings, holdings_json, holdings_text
+
+    holdings = asyncio.run(_with_storage(settings, lambda: gather_holdings(settings)))
+    _say(holdings_json(holdings) if as_json else holdings_text(holdings))
+    return 0
 
 
 def scheduler(settings: Settings) -> None:
@@ -261,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     commands.add_parser("demo-code", help="print the demo coordinator's current sign-in code")
+    hold_cmd = commands.add_parser(
+        "export-what-we-hold",
+        help="print what a data request could obtain: tables, fields and counts, never content",
+    )
+    hold_cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
     jobs_cmd = commands.add_parser("jobs", help="scheduled jobs")
     jobs_sub = jobs_cmd.add_subparsers(dest="jobs_command", required=True)
     jobs_sub.add_parser("list", help="list the jobs and their schedules")
@@ -294,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
         demo(settings)
     elif args.command == "demo-code":
         return demo_code(settings)
+    elif args.command == "export-what-we-hold":
+        return export_what_we_hold(settings, as_json=args.json)
     elif args.command == "create-staff":
         return create_staff(
             settings, username=args.username, role=args.role, password_stdin=args.password_stdin

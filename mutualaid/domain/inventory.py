@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mutualaid.domain import money
 from mutualaid.i18n import _l
 
 
@@ -112,7 +113,7 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         ),
         "title": Kept(_l("public name of a pledged service"), PUBLIC, OFFER_LIFE),
         "public_description": Kept(
-            _l("public description of a pledged service"), PUBLIC, OFFER_LIFE
+            _l("public description of a pledged service"), PUBLIC, OFFER_LIFE, free_text=True
         ),
         "weekly_hours": Kept(_l("weekly opening hours"), PUBLIC, OFFER_LIFE),
         "open_days": Kept(_l("weekly opening hours"), PUBLIC, OFFER_LIFE),
@@ -164,26 +165,36 @@ INVENTORY: dict[str, dict[str, Kept]] = {
         )
     },
     "Organization": {
-        name: Kept(
-            _l("allied organizations' profiles, worksheet answers and standing"), STAFF_ONLY, SETUP
-        )
-        for name in (
-            "id",
-            "name",
-            "description",
-            "public_contact",
-            "languages",
-            "credit",
-            "status",
-            "worksheet",
-            "worksheet_notes",
-            "no_strings_commitment",
-            "invited",
-            "notification_email",
-            "areas",
-            "created_at",
-            "decided_at",
-        )
+        **{
+            name: Kept(
+                _l("allied organizations' profiles, worksheet answers and standing"),
+                STAFF_ONLY,
+                SETUP,
+            )
+            for name in (
+                "id",
+                "languages",
+                "credit",
+                "status",
+                "worksheet",
+                "no_strings_commitment",
+                "invited",
+                "notification_email",
+                "areas",
+                "created_at",
+                "decided_at",
+            )
+        },
+        # What the organization itself typed (nothing about community members).
+        **{
+            name: Kept(
+                _l("allied organizations' profiles, worksheet answers and standing"),
+                STAFF_ONLY,
+                SETUP,
+                free_text=True,
+            )
+            for name in ("name", "description", "public_contact", "worksheet_notes")
+        },
     },
     "StaffUser": {
         name: Kept(
@@ -193,6 +204,7 @@ INVENTORY: dict[str, dict[str, Kept]] = {
             ),
             STAFF_ONLY,
             SETUP,
+            encrypted=name in ("totp_secret", "totp_pending"),
         )
         for name in (
             "id",
@@ -364,6 +376,31 @@ INVENTORY: dict[str, dict[str, Kept]] = {
     },
 }
 
+#: Each model's name for people, as the /privacy page and the holdings export title it.
+TABLE_NAMES = {
+    "Need": _l("Requests for help"),
+    "Message": _l("Messages"),
+    "Offer": _l("Offers of help"),
+    "Area": _l("Areas"),
+    "Category": _l("Kinds of help"),
+    "Counter": _l("Totals for reports"),
+    "QueueTally": _l("Counts for the coordinators' queue"),
+    "NeedHistory": _l("What happened to each request"),
+    "Match": _l("Matches"),
+    "Organization": _l("Allied organizations"),
+    "StaffUser": _l("Staff accounts"),
+    "StaffSession": _l("Staff sessions"),
+    "Invitation": _l("Invitation links"),
+    "UsedForm": _l("Forms already sent"),
+    "AuditEvent": _l("Staff activity log"),
+    "Gift": _l("Gifts of money"),
+    "GiftPayment": _l("Payments received"),
+    "StripeEvent": _l("Payment notices already handled"),
+    "Disbursement": _l("Money paid out"),
+    "JobRun": _l("Scheduled job receipts"),
+    "PublishedReport": _l("Published monthly reports"),
+}
+
 #: How each retention key reads, with the live settings filled in.
 RETENTION: dict[str, str] = {
     NEED_LIFE: _l(
@@ -392,3 +429,17 @@ RETENTION: dict[str, str] = {
     ),
     QUEUE_COUNT: _l("a request stops being counted the moment it leaves the queue"),
 }
+
+
+def retention_texts(*, closed_days: int, expiry_days: int, audit_days: int) -> dict[str, str]:
+    """How long each kind of record is kept, in the reader's language, with the live
+    settings (days after closing, days to expiry, audit days) filled in."""
+    fill = {
+        "retention": closed_days,
+        "expiry": expiry_days,
+        "audit": audit_days,
+        "stripe_event_days": money.STRIPE_EVENT_DAYS,
+        "abandoned_gift_days": money.ABANDONED_GIFT_DAYS,
+        "unsettled_gift_days": money.UNSETTLED_GIFT_DAYS,
+    }
+    return {key: str(text) % fill for key, text in RETENTION.items()}

@@ -73,7 +73,11 @@ def smtp_target(url: str) -> SmtpTarget:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=False,  # noqa: S701 (plain-text email, never HTML)
+        # Our emails are plain text (.txt), where HTML escaping would garble "&" or "<";
+        # should an HTML template ever appear, it is escaped.
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml"), default_for_string=False, default=False
+        ),
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

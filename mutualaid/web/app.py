@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -13,9 +13,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from mutualaid.services.staff import Passwords
+from mutualaid.services.storage_lifetime import storage_open
 from mutualaid.services.stripe_gateway import StripeGateway
 from mutualaid.settings import Settings
-from mutualaid.storage.db import start_storage, stop_storage
 from mutualaid.web import errors
 from mutualaid.web.middleware import CSRFProtection, LanguagePrefix, SecurityHeaders
 from mutualaid.web.once import SeenForms
@@ -100,22 +100,21 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if manage_storage:
-            await start_storage(settings.database_url, settings.secret("encryption_key"))
-        leader = None
-        if scheduler:
-            from jobs.leader import ScheduleLeader
-
-            # With several workers (or processes) only the holder of the leader lock runs it.
-            leader = ScheduleLeader(settings)
-            leader.start()
-        try:
-            yield
-        finally:
-            if leader is not None:
-                await leader.stop()
+        async with AsyncExitStack() as opened:
             if manage_storage:
-                await stop_storage()
+                await opened.enter_async_context(storage_open(settings))
+            leader = None
+            if scheduler:
+                from jobs.leader import ScheduleLeader
+
+                # With several workers (or processes) only the holder of the leader lock runs it.
+                leader = ScheduleLeader(settings)
+                leader.start()
+            try:
+                yield
+            finally:
+                if leader is not None:
+                    await leader.stop()
 
     routes = [route for module in ROUTE_MODULES for route in module.routes]
     routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))

@@ -8,37 +8,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from mutualaid.domain import money
-from mutualaid.domain.inventory import INVENTORY, RETENTION
-from mutualaid.i18n import _l
+from mutualaid.domain.inventory import INVENTORY, TABLE_NAMES, retention_texts
 from mutualaid.services.health import database_ok
 from mutualaid.web.auth import audience
 from mutualaid.web.routes import Audience
 from mutualaid.web.templating import render
-
-TABLE_NAMES = {
-    "Need": _l("Requests for help"),
-    "Message": _l("Messages"),
-    "Offer": _l("Offers of help"),
-    "Area": _l("Areas"),
-    "Category": _l("Kinds of help"),
-    "Counter": _l("Totals for reports"),
-    "QueueTally": _l("Counts for the coordinators' queue"),
-    "NeedHistory": _l("What happened to each request"),
-    "Match": _l("Matches"),
-    "Organization": _l("Allied organizations"),
-    "StaffUser": _l("Staff accounts"),
-    "StaffSession": _l("Staff sessions"),
-    "Invitation": _l("Invitation links"),
-    "UsedForm": _l("Forms already sent"),
-    "AuditEvent": _l("Staff activity log"),
-    "Gift": _l("Gifts of money"),
-    "GiftPayment": _l("Payments received"),
-    "StripeEvent": _l("Payment notices already handled"),
-    "Disbursement": _l("Money paid out"),
-    "JobRun": _l("Scheduled job receipts"),
-    "PublishedReport": _l("Published monthly reports"),
-}
 
 
 @audience(Audience.PUBLIC)
@@ -50,17 +24,13 @@ async def home(request: Request) -> Response:
 async def privacy(request: Request) -> Response:
     """Data practices, rendered from the inventory and the live settings."""
     settings = request.app.state.settings
-    fill = {
-        "retention": settings.closed_retention_days,
-        "expiry": settings.need_expiry_days,
-        "audit": settings.audit_retention_days,
-        "stripe_event_days": money.STRIPE_EVENT_DAYS,
-        "abandoned_gift_days": money.ABANDONED_GIFT_DAYS,
-        "unsettled_gift_days": money.UNSETTLED_GIFT_DAYS,
-    }
     context = {
         "inventory": INVENTORY,
-        "retention": {key: str(text) % fill for key, text in RETENTION.items()},
+        "retention": retention_texts(
+            closed_days=settings.closed_retention_days,
+            expiry_days=settings.need_expiry_days,
+            audit_days=settings.audit_retention_days,
+        ),
         "table_names": TABLE_NAMES,
     }
     return render(request, "privacy.html", context)
