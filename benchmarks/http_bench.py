@@ -184,9 +184,7 @@ def baseline_loads(base_url: str) -> dict[str, Load]:
     return {
         "plain": Load(f"{base_url}/plain"),
         "template": Load(f"{base_url}/template"),
-        "insert": Load(
-            f"{base_url}/insert", "post.lua", {"WRK_BODY": "body=one+row+of+bare+text"}
-        ),
+        "insert": Load(f"{base_url}/insert", "post.lua", {"WRK_BODY": "body=one+row+of+bare+text"}),
     }
 
 
@@ -234,9 +232,7 @@ def _measure(
     app = Server(uvicorn_command(APP_FACTORY, port), app_environment(settings), port)
     measured = []
     with app:
-        routes = app_routes(
-            app.base_url, session, need_pages, needs=args.needs, offers=args.offers
-        )
+        routes = app_routes(app.base_url, session, need_pages, needs=args.needs, offers=args.offers)
         for route in routes:
             _say(f"loading {route.name}")
             measured.append(Measured(route, _wrk(route.load, args)))

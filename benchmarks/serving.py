@@ -8,6 +8,7 @@ are about requests, and with several workers the jobs belong in `mutualaid sched
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -95,7 +96,8 @@ class Server:
 
     @property
     def pid(self) -> int:
-        assert self.process is not None, "not started"
+        if self.process is None:
+            raise RuntimeError("the server was never started")
         return self.process.pid
 
     def start(self, timeout: float = 60.0) -> Server:
@@ -134,10 +136,8 @@ class Server:
         """SIGKILL the whole process group, as a power cut or the OOM killer would."""
         if self.process is None or self.process.poll() is not None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait(timeout=30)
 
     def stop(self, timeout: float = 20.0) -> None:

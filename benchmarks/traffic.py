@@ -193,9 +193,7 @@ class Person:
         await getattr(self, action)()
 
 
-async def _person(
-    base_url: str, session: str, tally: Tally, deadline: float, seed: int
-) -> None:
+async def _person(base_url: str, session: str, tally: Tally, deadline: float, seed: int) -> None:
     timeout = httpx2.Timeout(60.0)
     async with (
         httpx2.AsyncClient(base_url=base_url, timeout=timeout) as client,
