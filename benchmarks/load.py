@@ -47,7 +47,9 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return not self.problems and self.tally.server_errors == 0
+        """No 5xx, nothing lost or half-applied, and (without a crash) every request answered."""
+        answered = self.crashed_at is not None or not self.tally.unanswered
+        return not self.problems and self.tally.server_errors == 0 and answered
 
     def summary(self) -> str:
         lines = [
