@@ -46,6 +46,10 @@ OFFER = {
 }
 #: After a refused connection (the server is down), wait this long before the next try.
 RETRY_PAUSE = 0.05
+#: Idle connections are dropped by the client well before uvicorn closes them (after 5 s,
+#: `--timeout-keep-alive`): at equal timeouts a request can leave on a connection the
+#: server is closing at that moment and get no answer (a browser retries it; httpx doesn't).
+CLIENT_LIMITS = httpx2.Limits(keepalive_expiry=2.0)
 
 
 @dataclass
@@ -196,8 +200,8 @@ class Person:
 async def _person(base_url: str, session: str, tally: Tally, deadline: float, seed: int) -> None:
     timeout = httpx2.Timeout(60.0)
     async with (
-        httpx2.AsyncClient(base_url=base_url, timeout=timeout) as client,
-        httpx2.AsyncClient(base_url=base_url, timeout=timeout) as staff,
+        httpx2.AsyncClient(base_url=base_url, timeout=timeout, limits=CLIENT_LIMITS) as client,
+        httpx2.AsyncClient(base_url=base_url, timeout=timeout, limits=CLIENT_LIMITS) as staff,
     ):
         staff.cookies.set("session", session)
         person = Person(client, staff, tally, random.Random(seed))  # noqa: S311 (not secret)
