@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # `make bench`: the benchmarks on SQLite, then on PostgreSQL. PostgreSQL is the server named by
 # MUTUALAID_BENCH_POSTGRES_URL (an admin URL), or else a throwaway cluster started here and
-# stopped after. Arguments go to every run, e.g. `make bench BENCH_ARGS="--repeat 50"`.
+# stopped after. Arguments go to every run of benchmarks.run, e.g.
+# `make bench BENCH_ARGS="--repeat 50"`; HTTP_BENCH_ARGS to every run of benchmarks.http_bench,
+# e.g. `HTTP_BENCH_ARGS="--duration 5 --connections 20" make bench`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=.venv/bin/python
 status=0
+read -r -a http_args <<< "${HTTP_BENCH_ARGS:-}"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "installing Debian package: wrk"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+fi
 
 echo "== benchmarks on SQLite =="
 $python -m benchmarks.run --db sqlite "$@" || status=$?
 echo "== scheduled jobs on SQLite: purge of 1,000,000 closed needs, 5 years of reports ==" && { $python -m benchmarks.jobs_bench || status=$?; }
+echo "== HTTP on SQLite: the app (one worker) against the bare stack, with wrk ==" && { $python -m benchmarks.http_bench --db sqlite "${http_args[@]}" || status=$?; }
 
 if [ -z "${MUTUALAID_BENCH_POSTGRES_URL:-}" ]; then
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -29,4 +40,5 @@ else
   echo "== benchmarks on PostgreSQL (MUTUALAID_BENCH_POSTGRES_URL) =="
 fi
 $python -m benchmarks.run --db postgres "$@" || status=$?
+echo "== HTTP on PostgreSQL: the app (one worker) against the bare stack, with wrk ==" && { $python -m benchmarks.http_bench --db postgres "${http_args[@]}" || status=$?; }
 exit $status

@@ -78,8 +78,14 @@ def table(run: Run) -> str:
 
 def update_doc(run: Run, text: str, doc: Path = DOC) -> None:
     """Replace this database's section between its markers (added at the end if missing)."""
-    start = f"<!-- bench:{run.database.lower()}:start -->"
-    end = f"<!-- bench:{run.database.lower()}:end -->"
+    replace_section(f"bench:{run.database.lower()}", text, doc)
+
+
+def replace_section(key: str, text: str, doc: Path = DOC) -> None:
+    """Replace the text between `<!-- KEY:start -->` and `<!-- KEY:end -->` (added at the end
+    if missing)."""
+    start = f"<!-- {key}:start -->"
+    end = f"<!-- {key}:end -->"
     block = f"{start}\n{text}{end}"
     current = doc.read_text() if doc.exists() else "# Performance\n"
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
