@@ -34,7 +34,7 @@ from benchmarks.run import (
     work_directory,
 )
 from benchmarks.seed import seed
-from benchmarks.serving import Server, app_environment, free_port, uvicorn_command
+from benchmarks.serving import Server, app_environment, free_port, serve_command, uvicorn_command
 from benchmarks.staff_session import SESSION_COOKIE, coordinator_session
 from benchmarks.wrk_runner import Load, Result, run_wrk, wrk_available
 from mutualaid.services.demo import load_demo
@@ -43,7 +43,6 @@ from mutualaid.storage.db import connection, is_sqlite, start_storage, stop_stor
 from mutualaid.storage.migrate import apply_migrations
 from mutualaid.storage.models import Need
 
-APP_FACTORY = "benchmarks.app_factory:app"
 BASELINE_FACTORY = "benchmarks.baseline_app:app"
 NEED_FORM = {
     "category": "food",
@@ -245,7 +244,7 @@ def _measure(
 ) -> Outcome:
     load_before = load()
     port = free_port()
-    app = Server(uvicorn_command(APP_FACTORY, port), app_environment(settings), port)
+    app = Server(serve_command(port), app_environment(settings), port)
     measured = []
     with app:
         routes = app_routes(app.base_url, session, need_pages, needs=args.needs, offers=args.offers)

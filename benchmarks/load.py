@@ -23,15 +23,13 @@ from pathlib import Path
 
 from benchmarks.invariants import Snapshot, broken, snapshot
 from benchmarks.run import bench_settings, fresh_database, load, machine, work_directory
-from benchmarks.serving import Server, app_environment, free_port, uvicorn_command
+from benchmarks.serving import Server, app_environment, free_port, serve_command
 from benchmarks.staff_session import coordinator_session
 from benchmarks.traffic import Tally, run_traffic
 from mutualaid.services.demo import load_demo
 from mutualaid.settings import Settings
 from mutualaid.storage.db import start_storage, stop_storage
 from mutualaid.storage.migrate import apply_migrations
-
-APP_FACTORY = "benchmarks.app_factory:app"
 
 
 @dataclass
@@ -109,9 +107,7 @@ async def run_load(
     """Traffic against a fresh server on `settings`' database, then the invariants."""
     before, session = await prepare(settings)
     port = free_port()
-    server = Server(
-        uvicorn_command(APP_FACTORY, port, workers=workers), app_environment(settings), port
-    )
+    server = Server(serve_command(port, workers=workers), app_environment(settings), port)
     outcome = Outcome(Tally(), [], seconds, workers, crash_after)
     await asyncio.to_thread(server.start)
     try:

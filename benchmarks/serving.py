@@ -40,7 +40,7 @@ def free_port() -> int:
 
 
 def app_environment(settings: Settings, *, throttled: bool = False) -> dict[str, str]:
-    """The environment that makes `benchmarks.app_factory` build the app with `settings`."""
+    """The environment that makes `mutualaid serve` build the app with `settings`."""
     env = {
         "DATABASE_URL": settings.database_url,
         "MUTUALAID_ENVIRONMENT": settings.environment,
@@ -58,8 +58,26 @@ def app_environment(settings: Settings, *, throttled: bool = False) -> dict[str,
     return env
 
 
+def serve_command(port: int, *, workers: int = 1) -> list[str]:
+    """The app exactly as deployed: `mutualaid serve --workers N`, jobs left to
+    `mutualaid scheduler` (not started here: a purge mid-run would muddle the figures)."""
+    return [
+        sys.executable,
+        "-m",
+        "mutualaid",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-scheduler",
+    ]
+
+
 def uvicorn_command(factory: str, port: int, *, workers: int = 1) -> list[str]:
-    """uvicorn as `mutualaid serve` configures it, against an app factory."""
+    """uvicorn as `mutualaid serve` configures it, against an app factory (the bare stack)."""
     return [
         sys.executable,
         "-m",
