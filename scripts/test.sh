@@ -14,6 +14,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 make -s dev-deps
+make -s scanners
 
 pg_dir=$(mktemp -d /tmp/mutualaid-pg.XXXXXX)
 pg_port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -1,0 +1,149 @@
+"""The scan server: `mutualaid serve` on 127.0.0.1 over a fresh database, and its survey.
+
+Settings overridden for the scans (and only here):
+- every rate limit is raised (posts, codename checks, staff sign-ins): sqlmap and wapiti
+  send thousands of requests from one address within a minute, and the limits would
+  answer 429 to nearly all of them, so the scans would test the limiter, not the code
+  behind it. The limiter has tests of its own (tests/web/test_ratelimit.py).
+- argon2id is made cheap, as in every other test (see below);
+- online giving goes to the Checkout test double on loopback, so /give shows its form.
+
+`MUTUALAID_TEST_POSTGRES_URL` (an admin URL) runs the server on a fresh PostgreSQL database,
+dropped at the end; otherwise on a SQLite file in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PG_ADMIN_URL, pg_database_url
+from tests.funds.checkout_double import CheckoutDouble
+from tests.live_server import (
+    PROJECT_ROOT,
+    free_port,
+    pg_admin,
+    run_cli,
+    start_server,
+    stop_server,
+    wait_until_healthy,
+)
+from tests.scans.survey import ADMIN, NEWCOMER, Survey, explore
+
+UNLIMITED = "1000000"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "scans"
+#: One line per scan (tool, version, database, findings, duration), printed at the end of
+#: the run: the figures the closing note of issue 8 asks for.
+_SCAN_LINES: list[str] = []
+
+
+def record_scan(line: str) -> None:
+    _SCAN_LINES.append(line)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _SCAN_LINES:
+        terminalreporter.section("dynamic scans")
+        for line in _SCAN_LINES:
+            terminalreporter.write_line(line)
+
+
+@dataclass(frozen=True)
+class ScanServer:
+    origin: str
+    log_file: Path
+    #: Where the scanners write their sessions, logs and reports.
+    workdir: Path
+    database: str
+
+
+@pytest.fixture(scope="package")
+def scan_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if PG_ADMIN_URL:
+        name = f"mutualaid_scans_{uuid.uuid4().hex[:12]}"
+        pg_admin(f'CREATE DATABASE "{name}"')
+        try:
+            yield pg_database_url(PG_ADMIN_URL, name)
+        finally:
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        yield f"sqlite://{tmp_path_factory.mktemp('scan-db') / 'db.sqlite3'}"
+
+
+@pytest.fixture(scope="package")
+def scan_server(
+    tmp_path_factory: pytest.TempPathFactory, scan_database: str
+) -> Iterator[ScanServer]:
+    """`mutualaid migrate`, `demo`, `create-staff` and `serve`, as an operator would run them."""
+    data = tmp_path_factory.mktemp("scan-server")
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    double = CheckoutDouble()
+    double.start()
+    double.webhook_secret = "whsec_test_" + secrets.token_hex(16)
+    double.webhook_url = f"{origin}/stripe/webhook"
+    env = {
+        **os.environ,
+        "DATABASE_URL": scan_database,
+        "MUTUALAID_KEY_FILE": str(data / "keys"),
+        "MUTUALAID_QUICK_EXIT_URL": f"{origin}/healthz",
+        "MUTUALAID_ENVIRONMENT": "test",
+        "MUTUALAID_POSTS_PER_CLIENT_PER_HOUR": UNLIMITED,
+        "MUTUALAID_POSTS_PER_HOUR": UNLIMITED,
+        "MUTUALAID_CODENAME_CHECKS_PER_CLIENT_PER_MINUTE": UNLIMITED,
+        "MUTUALAID_CODENAME_CHECKS_PER_MINUTE": UNLIMITED,
+        "MUTUALAID_STAFF_SIGN_INS_PER_CLIENT_PER_MINUTE": UNLIMITED,
+        "MUTUALAID_STAFF_SIGN_INS_PER_MINUTE": UNLIMITED,
+        # Real argon2id at its cheapest (as in every test): at the production cost each of
+        # sqlmap's sign-in attempts would take seconds of the scan's time budget.
+        "MUTUALAID_ARGON2_MEMORY_KIB": "64",
+        "MUTUALAID_ARGON2_TIME_COST": "1",
+        "MUTUALAID_ARGON2_PARALLELISM": "1",
+        "MUTUALAID_PUBLIC_URL": origin,
+        "MUTUALAID_STRIPE_SECRET_KEY": "sk_test_" + secrets.token_hex(16),
+        "MUTUALAID_STRIPE_WEBHOOK_SECRET": double.webhook_secret,
+        "MUTUALAID_STRIPE_API_BASE": double.base,
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = data / "server.log"
+    run_cli(["migrate"], env, log)
+    run_cli(["demo"], env, log)
+    for username, password in (ADMIN, NEWCOMER):
+        role = "admin" if (username, password) == ADMIN else "coordinator"
+        args = ["create-staff", "--username", username, "--role", role, "--password-stdin"]
+        run_cli(args, env, log, stdin=password + "\n")
+    process = start_server(port, env, log)
+    try:
+        wait_until_healthy(process, f"{origin}/healthz", log)
+        workdir = tmp_path_factory.mktemp("scans")
+        yield ScanServer(origin, log, workdir, "postgresql" if PG_ADMIN_URL else "sqlite")
+    finally:
+        stop_server(process)
+        double.stop()
+        _keep_artifacts(data.parent)
+
+
+def _keep_artifacts(tmp: Path) -> None:
+    """The scanners' reports, logs and traffic, kept under test-artifacts/scans/."""
+    for scans in tmp.glob("scans*"):
+        target = ARTIFACTS / ("postgresql" if PG_ADMIN_URL else "sqlite")
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(scans, target)
+
+
+@pytest.fixture(scope="package")
+def site(scan_server: ScanServer) -> Iterator[Survey]:
+    """What there is to scan, found by visiting the server as each kind of person."""
+    found = Survey(scan_server.origin)
+    try:
+        explore(found)
+        yield found
+    finally:
+        found.close()
