@@ -20,10 +20,15 @@ from tests.scans.tools import Scanner
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost"})
 #: Options that would send the scan somewhere else than the target itself.
 ROUTING_OPTIONS = frozenset({"--proxy", "-p", "--proxy-file", "--tor", "--tor-port", "--tor-type"})
-#: Options whose value is a file of requests or URLs the scanner will visit.
-REQUEST_FILE_OPTIONS = frozenset({"-r", "-l", "-m"})
+#: Options whose value is a file of requests or URLs the scanner will visit, by scanner.
+REQUEST_FILE_OPTIONS = {"sqlmap": frozenset({"-r", "-l", "-m"}), "wapiti": frozenset({"--swagger"})}
 URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'<>]+", re.I)
 HOST_HEADER = re.compile(r"^Host:\s*(\S+)\s*$", re.I | re.M)
+
+
+#: Every command the guard let through, so a test can check each scanner process started
+#: was one of them.
+APPROVED: list[tuple[str, ...]] = []
 
 
 class OffLimits(Exception):
@@ -54,10 +59,12 @@ def scanner_command(scanner: Scanner, options: Sequence[str]) -> list[str]:
         if name in ROUTING_OPTIONS:
             raise OffLimits(f"refusing {name}: scans go straight to loopback")
         destinations += URL.findall(option)
-        if name in REQUEST_FILE_OPTIONS and position + 1 < len(options):
+        if name in REQUEST_FILE_OPTIONS[scanner.name] and position + 1 < len(options):
             destinations += _hosts_in(Path(options[position + 1]).read_text())
     if not destinations:
         raise OffLimits("a scan needs a target on 127.0.0.1 or localhost")
     for url in destinations:
         _check_url(url)
-    return [str(scanner.executable), *options]
+    command = [str(scanner.executable), *options]
+    APPROVED.append(tuple(command))
+    return command

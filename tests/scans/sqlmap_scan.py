@@ -54,6 +54,7 @@ class Exchange:
 
 @dataclass
 class SqlmapRun:
+    command: list[str] = field(repr=False)
     seconds: float
     returncode: int
     output: str = field(repr=False)
@@ -151,8 +152,15 @@ def options(log: Path, out: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def scan(sqlmap: Scanner, targets: list[Target], origin: str, workdir: Path) -> list[SqlmapRun]:
-    """Run sqlmap over the targets, `SHARDS` processes side by side, every one guarded."""
+@dataclass
+class Running:
+    process: subprocess.Popen[bytes]
+    started: float
+    out: Path
+
+
+def start(sqlmap: Scanner, targets: list[Target], origin: str, workdir: Path) -> list[Running]:
+    """Start sqlmap over the targets, `SHARDS` processes side by side, every one guarded."""
     running = []
     for number, shard in enumerate(_shards(targets, SHARDS)):
         out = workdir / f"sqlmap-{number}"
@@ -160,23 +168,27 @@ def scan(sqlmap: Scanner, targets: list[Target], origin: str, workdir: Path) -> 
         log = out / "requests.log"
         log.write_text(request_log(shard, origin))
         command = scanner_command(sqlmap, options(log, out))
-        console = (out / "console.txt").open("w")
-        started = time.monotonic()
-        process = subprocess.Popen(
-            command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-        )
-        running.append((process, console, started, out))
+        with (out / "console.txt").open("w") as console:
+            process = subprocess.Popen(
+                command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+        running.append(Running(process, time.monotonic(), out))
+    return running
+
+
+def finish(running: list[Running], ended: dict[int, float]) -> list[SqlmapRun]:
+    """The runs, once their processes have exited (`ended`: exit times by process id)."""
     runs = []
-    for process, console, started, out in running:
-        returncode = process.wait(timeout=600)
-        console.close()
+    for shard in running:
+        returncode = shard.process.wait(timeout=600)
         runs.append(
             SqlmapRun(
-                seconds=time.monotonic() - started,
+                command=[str(arg) for arg in shard.process.args],  # type: ignore[union-attr]
+                seconds=ended[shard.process.pid] - shard.started,
                 returncode=returncode,
-                output=(out / "console.txt").read_text(errors="replace"),
-                results_csv=out / "results.csv",
-                traffic_file=out / "traffic.txt",
+                output=(shard.out / "console.txt").read_text(errors="replace"),
+                results_csv=shard.out / "results.csv",
+                traffic_file=shard.out / "traffic.txt",
             )
         )
     return runs

@@ -123,13 +123,10 @@ class Survey:
     def routes_scanned(self) -> set[str]:
         return {t.route for t in self.targets}
 
-    def forms_without_input(self) -> set[str]:
-        """Routes whose forms carry nothing but the CSRF token (buttons like "Approve")."""
+    def paths_without_input(self) -> set[str]:
+        """Paths of forms that carry nothing but the CSRF token (buttons like "Suspend")."""
         return {
-            route_of(f.method, f.path)
-            for forms in self.forms.values()
-            for f in forms
-            if not set(f.names()) - NOT_INPUT
+            f.path for forms in self.forms.values() for f in forms if not set(f.names()) - NOT_INPUT
         }
 
 

@@ -9,13 +9,12 @@ CSRF check and the sign-in, so they were not all 403s) and that nothing was left
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.scans.conftest import ScanServer, record_scan
-from tests.scans.sqlmap_scan import SqlmapRun, scan, statuses_by_path
+from tests.scans.conftest import ScanResults
+from tests.scans.sqlmap_scan import SqlmapRun, statuses_by_path
 from tests.scans.survey import _APP_ROUTES, NOT_INPUT, QUERY_ONLY, Survey
 from tests.scans.tools import SQLMAP, require
 
@@ -40,18 +39,10 @@ QUERY_READ = re.compile(r"query_params\.get\(\"([a-z_]+)\"")
 
 
 @pytest.fixture(scope="module")
-def sqlmap_runs(scan_server: ScanServer, site: Survey) -> Iterator[list[SqlmapRun]]:
-    sqlmap = require(SQLMAP)
-    runs = scan(sqlmap, site.targets, scan_server.origin, scan_server.workdir)
-    parameters = sum(len(t.parameters) for t in site.targets)
-    requests = sum(len(run.exchanges()) for run in runs)
-    found = sum(len(run.injection_points()) for run in runs)
-    record_scan(
-        f"sqlmap {sqlmap.version} on {scan_server.database}: {len(site.targets)} targets, "
-        f"{parameters} parameters, {requests} requests, {found} injectable, "
-        f"{max(run.seconds for run in runs):.1f} s"
-    )
-    yield runs
+def sqlmap_runs(scans: ScanResults) -> list[SqlmapRun]:
+    require(SQLMAP)
+    assert scans.sqlmap is not None
+    return scans.sqlmap
 
 
 def test_sqlmap_finds_no_injectable_parameter(sqlmap_runs: list[SqlmapRun]) -> None:
