@@ -57,8 +57,8 @@ class Form:
 
     method: str
     action: str
-    fields: tuple[tuple[str, str], ...]
-    found_on: str
+    fields: tuple[tuple[str, str], ...] = field(repr=False)  # may hold a codename
+    found_on: str = ""
 
     @property
     def path(self) -> str:

@@ -141,9 +141,9 @@ def options(log: Path, out: Path) -> list[str]:
         # Redirects after a post lead to pages sqlmap has no business comparing.
         "--answers=follow=N",
         "--skip-waf",
-        # A wrong password is answered 401 by design; sqlmap would otherwise stop there,
-        # taking it for HTTP authentication.
-        "--ignore-code=401",
+        # Answers by design that sqlmap would otherwise stop at: a wrong password is 401
+        # (taken for HTTP authentication), an unknown codename or report period is 404.
+        "--ignore-code=401,404",
         "--flush-session",
         "--disable-coloring",
         "--output-dir", str(out / "output"),

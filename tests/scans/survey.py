@@ -69,13 +69,13 @@ QUERY_ONLY = {
 #: Path parameters that are free text (the report period): scanned with sqlmap's `*` marker.
 PATH_PARAMETERS = ("/reports/2020-01*", "/reports/2020-01*.json", "/reports/2020-01*.csv")
 
-_APP_ROUTES = [r for r in create_app(make_settings(Path("unused"))).routes if isinstance(r, Route)]
+APP_ROUTES = [r for r in create_app(make_settings(Path("unused"))).routes if isinstance(r, Route)]
 
 
 def route_of(method: str, path: str) -> str:
     """The name of the route a request would reach ("" when none would)."""
     scope: Scope = {"type": "http", "method": method, "path": path, "root_path": ""}
-    for route in _APP_ROUTES:
+    for route in APP_ROUTES:
         matched, _ = route.matches(scope)
         if matched is Match.FULL:
             return route.name
@@ -90,8 +90,9 @@ class Target:
     route: str
     method: str
     path: str
-    query: str
-    body: str
+    # Not shown in test output: bodies hold codenames, cookies hold sessions.
+    query: str = field(repr=False)
+    body: str = field(repr=False)
     cookie: str = field(repr=False)
 
     @property
@@ -101,7 +102,7 @@ class Target:
         return [name for name in names if name not in NOT_INPUT]
 
 
-@dataclass
+@dataclass(repr=False)
 class Survey:
     origin: str
     visitors: dict[str, Visitor] = field(default_factory=dict)
@@ -110,6 +111,9 @@ class Survey:
     #: Forms each visitor found (the same form may be found by several).
     forms: dict[str, list[Form]] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
+
+    def __repr__(self) -> str:  # what it holds (codenames, sessions) stays out of test output
+        return f"<survey of {self.origin}: {len(self.targets)} targets>"
 
     def arrive(self, who: str) -> Visitor:
         visitor = arrive(self.origin, who)
@@ -130,27 +134,33 @@ class Survey:
         }
 
 
-def _codename_pages(holder: Visitor, need: Private, offer: Private) -> list[Form]:
+def _codename_pages(holder: Visitor, needs: list[Private], offer: Private) -> list[Form]:
+    """The forms a codename holder sees: for each need (one of them matched, so with the
+    consent form), for the offer, and on the page that asks before erasing."""
     return [
-        *holder.forms_on("/check", post={"codename": need}),
+        *(form for need in needs for form in holder.forms_on("/check", post={"codename": need})),
         *holder.forms_on("/check", post={"codename": offer}),
-        *holder.forms_on("/check/erase", post={"codename": need}),
+        *holder.forms_on("/check/erase", post={"codename": needs[0]}),
     ]
 
 
-def _match_a_need(coordinator: Visitor) -> list[Form]:
-    """The coordinator matches the first need in the queue to the organization's pledge;
-    the forms of the other needs' pages (matching among them) are returned."""
+def _match_a_need(coordinator: Visitor) -> tuple[list[str], list[Form]]:
+    """The coordinator matches the first need in the queue to the organization's pledge.
+
+    Returns the pages of the first two needs, for the crawl to leave alone, and the forms of
+    the second (proposing a match): the crawl then finds the third, whose forms close it
+    and write to it. So no scan of one form takes away what another form needs.
+    """
     queue = coordinator.client.get("/staff/queue").text
     pages = list(dict.fromkeys(re.findall(r'href="(/staff/needs/[0-9a-f-]{36})"', queue)))
-    assert len(pages) >= 2, "the coordinator's queue does not show the needs posted"
+    assert len(pages) >= 3, "the coordinator's queue does not show the needs posted"
     page = coordinator.client.get(pages[0]).text
     pledge = re.search(rf'<tr id="suggestion-([0-9a-f-]{{36}})">\s*<td>{DEMO_PLEDGE}', page)
     assert pledge, "the demo organization's pledge is not suggested for the need"
     match = coordinator.form(pages[0], pages[0] + "/match")
     response = coordinator.submit(match, offer_id=pledge.group(1))
     assert response.status_code == 200, "the coordinator could not match a need"
-    return [form for page in pages[1:] for form in coordinator.forms_on(page)]
+    return pages[:2], coordinator.forms_on(pages[1])
 
 
 def explore(found: Survey) -> None:
@@ -164,15 +174,14 @@ def explore(found: Survey) -> None:
     newcomer = found.arrive("coordinator setting up a second factor")
 
     wanted = {"category": "phone-charging", "area": "downtown", "urgency": "flexible"}
-    need = post_and_keep_codename(holder, "/ask", **wanted)
-    post_and_keep_codename(holder, "/ask", **wanted)
+    needs = [post_and_keep_codename(holder, "/ask", **wanted) for _ in range(3)]
     offer = post_and_keep_codename(holder, "/offer")
     sign_in_with_code(coordinator, *DEMO_COORDINATOR, Authenticator(DEMO_TOTP_SECRET))
     sign_in(organization, *DEMO_ORGANIZATION_MEMBER)
     sign_in_setting_up_a_code(admin, *ADMIN)
     sign_in(half_signed_in, *DEMO_COORDINATOR)
     sign_in(newcomer, *NEWCOMER)
-    open_need_forms = _match_a_need(coordinator)
+    kept_apart, open_need_forms = _match_a_need(coordinator)
     # A category of the network's own: only those can be renamed (built-in ones can't).
     categories = coordinator.form("/staff/categories", "/staff/categories")
     coordinator.submit(categories, name="Scan category", slug="")
@@ -181,7 +190,7 @@ def explore(found: Survey) -> None:
     crawls = {
         anonymous: crawl(anonymous.client, ["/", "/staff/login", "/give"]),
         organization: crawl(organization.client, ["/portal", *staff_start]),
-        coordinator: crawl(coordinator.client, staff_start),
+        coordinator: crawl(coordinator.client, staff_start, avoid=kept_apart),
         admin: crawl(admin.client, ["/staff/accounts"], max_pages=3),
     }
     for visitor, pages in crawls.items():
@@ -189,12 +198,12 @@ def explore(found: Survey) -> None:
         found.forms[visitor.who] = pages.forms
     found.forms[coordinator.who] += open_need_forms
     for visitor, forms in (
-        (holder, _codename_pages(holder, need, offer)),
+        (holder, _codename_pages(holder, needs, offer)),
         (half_signed_in, half_signed_in.forms_on("/staff/login/code")),
         (newcomer, newcomer.forms_on("/staff/totp/setup")),
     ):
         found.forms[visitor.who] = forms
-    posted_on = {need: "/ask", offer: "/offer"}
+    posted_on = {**dict.fromkeys(needs, "/ask"), offer: "/offer"}
     found.targets = [*_form_targets(found, holder, posted_on), *_query_only_targets(found)]
 
 
