@@ -243,12 +243,12 @@ def _record(
     wapiti_runs: list[WapitiRun] | None,
 ) -> None:
     if sqlmap_runs:
-        parameters = sum(len(t.parameters) for t in site.targets)
+        parameters = sum(run.output.count("testing for SQL injection on") for run in sqlmap_runs)
         requests = sum(len(run.exchanges()) for run in sqlmap_runs)
         found = sum(len(run.injection_points()) for run in sqlmap_runs)
         record_scan(
             f"sqlmap {SQLMAP.version} on {scan_server.database}: {len(site.targets)} targets, "
-            f"{parameters} parameters, {requests} requests, {found} injectable, "
+            f"{parameters} parameters tested, {requests} requests, {found} injectable, "
             f"{max(run.seconds for run in sqlmap_runs):.1f} s"
         )
     for run in wapiti_runs or []:

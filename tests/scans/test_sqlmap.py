@@ -33,6 +33,7 @@ NOT_SCANNED = {
     "org_join_submit": "needs a live invitation token (its fields: the apply form's account part)",
     "check_offer_match": "needs a community offer proposed for a need (fields as check_offer)",
 }
+TESTED_THROUGH = "all tested parameters do not appear to be injectable"
 FORM_ACTION = re.compile(r"<form\b[^>]*\baction=\"([^\"]*)\"[^>]*>(.*?)</form>", re.S)
 FIELD_NAME = re.compile(r"\bname=\"([^\"{]+)\"")
 ROUTE_NAME = re.compile(r"'([a-z_]+)'")
@@ -64,6 +65,12 @@ def test_sqlmap_finds_no_injectable_parameter(sqlmap_runs: list[SqlmapRun]) -> N
         assert found == [], f"sqlmap found injectable parameters: {found}"
         assert "identified the following injection point" not in run.output
         assert "testing for SQL injection on" in run.output, "sqlmap tested nothing"
+
+
+def test_sqlmap_tested_every_target_to_the_end(sqlmap_runs: list[SqlmapRun], site: Survey) -> None:
+    """sqlmap closes each target it tested through with this line; one per target."""
+    finished = sum(run.output.count(TESTED_THROUGH) for run in sqlmap_runs)
+    assert finished == len(site.targets)
 
 
 def test_sqlmap_requests_reached_the_code_behind_every_form(
