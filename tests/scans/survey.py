@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from starlette.routing import Match, Route
 from starlette.types import Scope
@@ -52,6 +52,7 @@ SCAN_VALUES_BY_ROUTE = {
     "staff_login_submit": {"username": "scan-nobody", "password": "the password of no one"},
     "org_apply_submit": {"username": "scan-applicant"},
     "staff_accounts_create": {"username": "scan-created"},
+    "org_join_submit": {"username": "scan-joiner"},
 }
 #: Query parameters read by routes (request.query_params.get) that no form or link carries:
 #: route name -> parameter names. test_sqlmap.py checks this against the source.
@@ -163,6 +164,15 @@ def _match_a_need(coordinator: Visitor) -> tuple[list[str], list[Form]]:
     return pages[:2], coordinator.forms_on(pages[1])
 
 
+def _invitation(organization: Visitor) -> str:
+    """An organization member makes a link for a colleague to join: the page it leads to."""
+    invite = organization.form("/portal/members", "/portal/members/invite")
+    page = organization.submit(invite).text
+    link = re.search(r'id="join-link">([^<]+)</code>', page)
+    assert link, "the organization got no link to join"
+    return urlsplit(link.group(1)).path
+
+
 def explore(found: Survey) -> None:
     """Set the scene, visit the site as everyone, and list the scan targets in `found`."""
     anonymous = found.arrive("anonymous visitor")
@@ -182,13 +192,14 @@ def explore(found: Survey) -> None:
     sign_in(half_signed_in, *DEMO_COORDINATOR)
     sign_in(newcomer, *NEWCOMER)
     kept_apart, open_need_forms = _match_a_need(coordinator)
+    join_page = _invitation(organization)
     # A category of the network's own: only those can be renamed (built-in ones can't).
     categories = coordinator.form("/staff/categories", "/staff/categories")
     coordinator.submit(categories, name="Scan category", slug="")
 
     staff_start = ["/staff", "/staff/password"]
     crawls = {
-        anonymous: crawl(anonymous.client, ["/", "/staff/login", "/give"]),
+        anonymous: crawl(anonymous.client, ["/", "/staff/login", "/give", join_page]),
         organization: crawl(organization.client, ["/portal", *staff_start]),
         coordinator: crawl(coordinator.client, staff_start, avoid=kept_apart),
         admin: crawl(admin.client, ["/staff/accounts"], max_pages=3),

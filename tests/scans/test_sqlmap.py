@@ -30,7 +30,6 @@ NOT_SCANNED = {
         "not a form: a JSON event signed by Stripe, refused before its body is read unless "
         "the signature is valid (tests/funds covers forged, stale and replayed events)"
     ),
-    "org_join_submit": "needs a live invitation token (its fields: the apply form's account part)",
     "check_offer_match": "needs a community offer proposed for a need (fields as check_offer)",
 }
 TESTED_THROUGH = "all tested parameters do not appear to be injectable"
