@@ -56,6 +56,19 @@ bench: $(VENV)/.dev $(CATALOGS) ## Time suggestions and the queue at 100,000 nee
 .PHONY: dev-deps
 dev-deps: $(VENV)/.dev $(CATALOGS)
 
+# The dynamic scanners (tests/scans) live in a venv of their own: wapiti pins its own httpx,
+# sqlalchemy and friends, which must never decide the app's versions.
+SCANNERS := .venv-scanners
+
+$(SCANNERS)/.installed: tests/scans/requirements.txt
+	rm -rf $(SCANNERS)
+	$(PYTHON) -m venv $(SCANNERS)
+	$(SCANNERS)/bin/pip install -q -r tests/scans/requirements.txt
+	@touch $@
+
+.PHONY: scanners
+scanners: $(SCANNERS)/.installed ## Install sqlmap and wapiti in .venv-scanners (used by tests/scans)
+
 .PHONY: clean
 clean: ## Remove the virtualenv and caches (keeps ./data)
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SCANNERS) .pytest_cache .mypy_cache .ruff_cache

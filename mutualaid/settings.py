@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     posts_per_hour: int = Field(default=1200, ge=1)
     codename_checks_per_client_per_minute: int = Field(default=10, ge=1)
     codename_checks_per_minute: int = Field(default=300, ge=1)
+    staff_sign_ins_per_client_per_minute: int = Field(default=20, ge=1)
+    staff_sign_ins_per_minute: int = Field(default=600, ge=1)
 
     # Gifts through Stripe Checkout (off unless both keys are set; see README, "Gifts").
     #: Stripe secret API key (sk_... or a restricted rk_... key).

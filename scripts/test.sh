@@ -14,6 +14,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 make -s dev-deps
+make -s scanners
+# tests/scans: under `make test` a missing scanner is a failure, not a skip.
+export MUTUALAID_TEST_REQUIRE_SCANNERS=1
 
 pg_dir=$(mktemp -d /tmp/mutualaid-pg.XXXXXX)
 pg_port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -148,7 +148,11 @@ def create_app(
     app.state.rate_limiter = RateLimiter(
         {
             "post": Limit(settings.posts_per_client_per_hour, settings.posts_per_hour, 3600),
-            "login": Limit(20, 600, 60),
+            "login": Limit(
+                settings.staff_sign_ins_per_client_per_minute,
+                settings.staff_sign_ins_per_minute,
+                60,
+            ),
             "check": Limit(
                 settings.codename_checks_per_client_per_minute,
                 settings.codename_checks_per_minute,

@@ -188,7 +188,10 @@ class CSRFProtection:
         elif body and content_type != FORM_TYPE:
             await self.reject(scope, receive, send, 415, "malformed")
             return
-        if new_cookie or not hmac.compare_digest(submitted, scope["csrf_token"]):
+        # Compared as bytes: compare_digest refuses str with non-ASCII characters (TypeError,
+        # a 500), and a forged token may hold anything (found by wapiti, tests/scans).
+        expected = scope["csrf_token"].encode()
+        if new_cookie or not hmac.compare_digest(submitted.encode("utf-8", "replace"), expected):
             await self.reject(scope, receive, send, 403, "csrf")
             return
         await self.app(scope, _replay(body, receive), send)

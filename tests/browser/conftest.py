@@ -23,13 +23,7 @@ import asyncio
 import os
 import re
 import secrets
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -56,8 +50,16 @@ from mutualaid.services.demo import DEMO_TOTP_SECRET
 from tests.browser.pages import Authenticator, Private
 from tests.conftest import PG_ADMIN_URL, pg_database_url
 from tests.funds.checkout_double import CheckoutDouble
+from tests.live_server import (
+    PROJECT_ROOT,
+    free_port,
+    pg_admin,
+    run_cli,
+    start_server,
+    stop_server,
+    wait_until_healthy,
+)
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -71,7 +73,6 @@ CHROMIUM_ARGS = [
 ]
 #: Playwright's wait for anything on a page; the app answers locally in milliseconds.
 TIMEOUT_MS = 10_000
-SERVER_START_SECONDS = 60
 #: Codename words this short can turn up in a random 43-character token by pure chance
 #: (about 1 in 6,000 per word), so for them we rely on the cookie never changing instead.
 MIN_WORD_TO_SEARCH = 4
@@ -91,39 +92,16 @@ class Server:
         return self.origin + path
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def _pg_admin_async(sql: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1))
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
-def _pg_admin(sql: str) -> None:
-    """Run one admin statement. In a thread of its own: sync Playwright, once started, keeps
-    an event loop marked as running in this thread, so asyncio.run() would refuse here."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _pg_admin_async(sql)).result(timeout=60)
-
-
 @pytest.fixture(scope="package")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A fresh, empty database for the server: PostgreSQL when asked, else a SQLite file."""
     if PG_ADMIN_URL:
         name = f"mutualaid_browser_{uuid.uuid4().hex[:12]}"
-        _pg_admin(f'CREATE DATABASE "{name}"')
+        pg_admin(f'CREATE DATABASE "{name}"')
         try:
             yield pg_database_url(PG_ADMIN_URL, name)
         finally:
-            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     else:
         yield f"sqlite://{tmp_path_factory.mktemp('browser-db') / 'db.sqlite3'}"
 
@@ -184,36 +162,6 @@ def server_database(database_url: str) -> ServerDatabase:
     return ServerDatabase(database_url)
 
 
-def _run_cli(args: list[str], env: dict[str, str], log: Path) -> None:
-    with log.open("a") as out:
-        done = subprocess.run(
-            [sys.executable, "-m", "mutualaid", *args],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            timeout=120,
-            check=False,
-        )
-    if done.returncode != 0:
-        pytest.fail(f"`mutualaid {args[0]}` failed:\n{log.read_text()[-3000:]}")
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as answer:  # noqa: S310 (local http)
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"the server did not become healthy:\n{log.read_text()[-3000:]}")
-
-
 #: Counters of a month long past, so the server's start-up run of the publish-report job
 #: has a report to publish (tests/browser/test_reports.py).
 REPORT_PERIOD = "2020-01"
@@ -270,7 +218,7 @@ def server(
 ) -> Iterator[Server]:
     """`mutualaid migrate`, `demo` and `serve` as an operator would run them."""
     data = tmp_path_factory.mktemp("browser-server")
-    port = _free_port()
+    port = free_port()
     origin = f"http://127.0.0.1:{port}"
     quick_exit_url = f"{origin}/healthz"
     checkout_double.webhook_url = f"{origin}/stripe/webhook"
@@ -292,36 +240,15 @@ def server(
         "PYTHONUNBUFFERED": "1",
     }
     log = data / "server.log"
-    _run_cli(["migrate"], env, log)
-    _run_cli(["demo"], env, log)
+    run_cli(["migrate"], env, log)
+    run_cli(["demo"], env, log)
     _count_a_past_month(database_url)
-    with log.open("a") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mutualaid",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_server(port, env, log)
     try:
-        _wait_until_healthy(process, f"{origin}/healthz", log)
+        wait_until_healthy(process, f"{origin}/healthz", log)
         yield Server(origin=origin, quick_exit_url=quick_exit_url, log_file=log)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop_server(process)
 
 
 @pytest.fixture(scope="package")

@@ -217,6 +217,19 @@ async def test_a_malformed_cookie_header_is_refused_not_crashed(
     assert await stored() == before
 
 
+@pytest.mark.parametrize("forged", ["é" * 64, "\u202e" + "0" * 63, "0" * 63 + "€"])
+async def test_a_token_that_is_not_ascii_is_refused_not_crashed(
+    client: httpx2.AsyncClient, db: Database, forged: str
+) -> None:
+    """hmac.compare_digest raises on non-ASCII text: the token must be compared as bytes."""
+    await client.get("/ask")
+    before = await stored()
+    in_form = await client.post("/ask", data={"csrf_token": forged, **need_form()})
+    in_header = await client.post("/check", headers={"X-CSRF-Token": forged.encode()})
+    assert in_form.status_code == in_header.status_code == 403
+    assert await stored() == before
+
+
 async def test_the_csrf_cookie_is_strict_and_says_nothing(client: httpx2.AsyncClient) -> None:
     response = await client.get("/")
     cookie = response.headers["set-cookie"]
