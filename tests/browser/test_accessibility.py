@@ -373,9 +373,24 @@ def visitors(
     v.ids["join_token"] = _join_token(v.pages["organization"], server)
     try:
         yield v
+        for context in v.contexts:
+            _left_nothing_behind(context, server)
     finally:
         for context in v.contexts:
             context.close()
+
+
+def _left_nothing_behind(context: BrowserContext, server: Server) -> None:
+    """What every journey is checked for (tests/browser/conftest.py): no web storage, and
+    no cookie but the CSRF one and the staff session."""
+    for page in context.pages:
+        if page.url.startswith(server.origin + "/"):
+            assert page.evaluate("window.localStorage.length") == 0, "localStorage was used"
+            keys = page.evaluate("Object.keys(window.sessionStorage)")
+            assert keys == [], f"sessionStorage keys: {keys}"
+    assert context.storage_state(indexed_db=True)["origins"] == [], "web storage was used"
+    names = {cookie["name"] for cookie in context.cookies()}
+    assert names <= {"csrf", "session"}, f"cookies: {sorted(names)}"
 
 
 # --- The sweep ------------------------------------------------------------------------------
