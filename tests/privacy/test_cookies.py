@@ -16,9 +16,9 @@ passing journey; the last test here makes sure every browser test goes through i
 from __future__ import annotations
 
 import ast
-import contextlib
 import base64
 import binascii
+import contextlib
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
