@@ -185,6 +185,7 @@ def _totp_setup(v: Visitors, prefix: str) -> Page:
 
 
 #: Every page, as whom, at which path ({name} filled from Visitors.ids) or by which steps.
+#: A key is the route's name, followed by a note when the same route is seen another way.
 PAGES: dict[str, Get | Steps] = {
     # Anyone, signed in or not.
     "home": Get("anyone", "/"),
@@ -420,14 +421,15 @@ _FITS = """() => {
 }"""
 
 
-def _open(v: Visitors, name: str, prefix: str) -> Page:
+def _open(v: Visitors, name: str, prefix: str) -> tuple[Page, bool]:
+    """The page, and whether it is a browser of its own (checked and closed after the test)."""
     how = PAGES[name]
     if isinstance(how, Get):
         page = v.pages[how.who]
         response = page.goto(v.server.url(prefix + how.path.format(**v.ids)))
         assert response is not None and response.status == 200, f"{name}: {response}"
-        return page
-    return how(v, prefix)
+        return page, False
+    return how(v, prefix), True
 
 
 def _screenshot_name(language: str, name: str) -> Path:
@@ -440,7 +442,18 @@ def test_page_passes_axe_and_fits_320px(visitors: Visitors, language: str, name:
     if language == "es" and not SPANISH_CATALOG:
         pytest.skip("the Spanish catalog is not compiled (make dev-deps compiles it)")
     prefix = "" if language == "en" else f"/{language}"
-    page = _open(visitors, name, prefix)
+    page, own = _open(visitors, name, prefix)
+    try:
+        _check(page, language, name)
+        if own:
+            _left_nothing_behind(page.context, visitors.server)
+    finally:
+        if own:
+            visitors.contexts.remove(page.context)
+            page.context.close()
+
+
+def _check(page: Page, language: str, name: str) -> None:
     assert page.evaluate("document.documentElement.lang") == language
     violations = axe_violations(page)
     page.set_viewport_size(NARROW)
@@ -460,7 +473,7 @@ def test_page_passes_axe_and_fits_320px(visitors: Visitors, language: str, name:
 def test_axe_finds_what_it_is_there_to_find(visitors: Visitors) -> None:
     """The sweep's zero means something: on a page with faults planted in it (an image with
     no text, an unlabelled field, grey on white), axe reports each of them."""
-    page = visitors.fresh()
+    page = visitors.pages["anyone"]
     page.goto(visitors.server.url("/agreements"))
     page.evaluate(
         """() => {
