@@ -61,7 +61,12 @@ Notes = Annotated[
 ]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,60}$")]
 OptionalDate = Annotated[date | None, BeforeValidator(_empty_to_none)]
-Language = Annotated[str, Field(pattern="^(" + "|".join(CONTACT_LANGUAGES) + ")$")]
+# The language to answer in is optional (privacy promise 1): left out, it is English.
+Language = Annotated[
+    str,
+    BeforeValidator(lambda value: value or "en"),
+    Field(pattern="^(" + "|".join(CONTACT_LANGUAGES) + ")$"),
+]
 
 
 class NeedForm(BaseModel):

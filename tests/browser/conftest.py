@@ -87,6 +87,9 @@ class Server:
     origin: str
     quick_exit_url: str
     log_file: Path
+    #: The server's environment, for `mutualaid` commands on its database (repr=False: it
+    #: holds test secrets).
+    env: dict[str, str] = field(default_factory=dict, repr=False)
 
     def url(self, path: str) -> str:
         return self.origin + path
@@ -246,7 +249,7 @@ def server(
     process = start_server(port, env, log)
     try:
         wait_until_healthy(process, f"{origin}/healthz", log)
-        yield Server(origin=origin, quick_exit_url=quick_exit_url, log_file=log)
+        yield Server(origin=origin, quick_exit_url=quick_exit_url, log_file=log, env=env)
     finally:
         stop_server(process)
 

@@ -109,7 +109,8 @@ def offer_help(
     page.locator("input#capacity").fill(str(capacity))
     if notes:
         page.locator("textarea#notes").fill(notes)
-    return submit_and_wait(page, page.get_by_role("button", name="Send my offer"))
+    action = page.locator("form:has(input#capacity)").get_attribute("action") or "/offer"
+    return submit_and_wait(page, form_button(page, action))
 
 
 def the_codename_shown(page: Page) -> str:
@@ -188,10 +189,11 @@ class Authenticator:
 
 
 def sign_in(page: Page, username: str, password: str) -> PageResponse:
-    """On /staff/login, type a username and password and press Sign in."""
+    """On /staff/login, type a username and password and press Sign in (any language)."""
     page.locator("input#username").fill(username)
     page.locator("input#password").fill(password)
-    return submit_and_wait(page, page.get_by_role("button", name="Sign in", exact=True))
+    action = page.locator("form:has(input#password)").get_attribute("action") or "/staff/login"
+    return submit_and_wait(page, form_button(page, action))
 
 
 def enter_code(page: Page, code: str) -> PageResponse:

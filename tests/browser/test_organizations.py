@@ -145,7 +145,7 @@ def test_an_organization_applies_is_approved_and_pledges_charging_hours_others_c
     link_with_text(page.locator("main table"), organization.name).click()
     expect(page.locator("h1")).to_have_count(1)
     assert texts_of(page.locator("h1")) == [organization.name], "not their page"
-    answers = page.locator("#worksheet ~ table tbody tr")
+    answers = page.locator("#worksheet ~ .table-scroll table tbody tr")
     expect(answers).to_have_count(len(WORKSHEET_QUESTIONS))
     concern = answers.and_(page.locator(".concern"))
     expect(concern).to_have_count(1)
