@@ -3,9 +3,10 @@
 1. Purge: a fresh SQLite database with N closed needs past retention (default 1,000,000),
    each with a message, a match and a history row (encrypted fields as random bytes of a
    realistic size: the purge never reads them). The purge runs in a child process that
-   reports its wall time and peak memory (getrusage's peak resident set, which includes the
-   interpreter; and the peak traced by tracemalloc in a second, untimed run is left out
-   because tracing slows Python several times over).
+   reports its wall time, its CPU time (SQLite runs in the process, so on a shared machine
+   this is the honest figure to compare), peak memory (getrusage's peak resident set, which
+   includes the interpreter; tracemalloc is left out because tracing slows Python several
+   times over), and how long its longest transaction held SQLite's write lock.
 2. Publication: five years of monthly counters (every category x area group x metric, and
    the money metrics), then every month published; the time for all of them.
 
