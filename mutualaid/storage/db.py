@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
+from tortoise.transactions import in_transaction
 
 from mutualaid.crypto import FieldCipher
 from mutualaid.storage.fields import install_cipher
@@ -24,6 +28,12 @@ SQLITE_PRAGMAS = {
     # all over a large file, and at a million needs the default 2 MiB makes it thrash.
     "cache_size": "-65536",
 }
+
+#: The purge's page cache on SQLite, in KiB, only while it runs (then given back): a large
+#: backlog deletes from about nine indexes in random order, and every index page that falls
+#: out of the cache mid-transaction is written to the WAL again. 96 MiB keeps the purge's
+#: process under 200 MB at its peak (benchmarks/jobs_bench.py; docs/jobs.md, "Speed").
+PURGE_CACHE_KIB = 98_304
 
 
 class StorageError(RuntimeError):
@@ -89,6 +99,60 @@ async def _require_secure_delete() -> None:
     _, rows = await connection().execute_query("PRAGMA secure_delete")
     if not rows or int(next(iter(dict(rows[0]).values()))) != 1:
         raise StorageError("SQLite secure_delete is off; deleted text could survive on disk")
+
+
+@asynccontextmanager
+async def larger_page_cache(kib: int) -> AsyncIterator[None]:
+    """On SQLite, let the connection cache up to `kib` KiB of pages for the length of the
+    block, then set its own size back and free what it held. PostgreSQL: nothing to do."""
+    if not is_sqlite():
+        yield
+        return
+    conn = connection()
+    _, rows = await conn.execute_query("PRAGMA cache_size")
+    before = int(next(iter(dict(rows[0]).values())))
+    # PRAGMA takes no bound parameters; both values are ints.
+    # nosemgrep: mutualaid-sql-built-from-strings
+    await conn.execute_query(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        # nosemgrep: mutualaid-sql-built-from-strings
+        await conn.execute_query(f"PRAGMA cache_size = {int(before)}")
+        await conn.execute_query("PRAGMA shrink_memory")
+
+
+@asynccontextmanager
+async def transaction_without_foreign_key_actions() -> AsyncIterator[BaseDBAsyncClient]:
+    """A write transaction for a caller that deletes every dependant row itself first, as
+    services/erasure.py does (tests/jobs/test_purge.py checks its list against the schema).
+
+    On SQLite, foreign keys are off on this connection for this transaction only: with them
+    on, each deleted need makes SQLite look for children in four `need_id` indexes, in
+    random order, though none are left (a sixth of the purge's time at a million needs).
+    Other connections keep them on. `PRAGMA foreign_keys` can't change inside a transaction,
+    so Tortoise's (still empty) one is ended, and ours opened, while Tortoise's lock keeps the
+    connection ours; it is switched back on before anything else can use the connection.
+    PostgreSQL: a plain transaction."""
+    async with in_transaction() as conn:
+        if conn.capabilities.dialect != "sqlite":
+            yield conn
+            return
+        await conn.execute_query("COMMIT")
+        await conn.execute_query("PRAGMA foreign_keys = OFF")
+        try:
+            await conn.execute_query("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                with suppress(OperationalError):  # SQLite may have rolled back already
+                    await conn.execute_query("ROLLBACK")
+                raise
+            await conn.execute_query("COMMIT")
+        finally:
+            await conn.execute_query("PRAGMA foreign_keys = ON")
+            # An empty transaction again, for Tortoise to end as it expects.
+            await conn.execute_query("BEGIN")
 
 
 async def checkpoint() -> None:
