@@ -65,8 +65,10 @@ def run_cli(args: list[str], env: dict[str, str], log: Path, stdin: str | None =
         pytest.fail(f"`mutualaid {args[0]}` failed:\n{log.read_text()[-3000:]}")
 
 
-def start_server(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """`mutualaid serve` on 127.0.0.1:PORT, its output appended to `log`."""
+def start_server(
+    port: int, env: dict[str, str], log: Path, *options: str
+) -> subprocess.Popen[bytes]:
+    """`mutualaid serve [options]` on 127.0.0.1:PORT, its output appended to `log`."""
     with log.open("a") as out:
         return subprocess.Popen(
             [
@@ -78,6 +80,7 @@ def start_server(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[
                 "127.0.0.1",
                 "--port",
                 str(port),
+                *options,
             ],
             cwd=PROJECT_ROOT,
             env=env,

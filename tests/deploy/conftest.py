@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx2
 
 from mutualaid.settings import SECRET_NAMES, Settings
+from tests import live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTED = "Application startup complete"
@@ -98,26 +99,8 @@ class Server:
 
 def start_server(env: dict[str, str], log_file: Path, *, workers: int) -> Server:
     port = free_port()
-    with log_file.open("ab") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mutualaid",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-                "--demo",  # areas and categories to post into, loaded once by the parent
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    # --demo: areas and categories to post into, loaded once by the parent.
+    process = live_server.start_server(port, env, log_file, "--workers", str(workers), "--demo")
     server = Server(f"http://127.0.0.1:{port}", process, log_file, workers)
     deadline = time.monotonic() + START_SECONDS
     while server.log().count(STARTED) < workers:
