@@ -25,7 +25,12 @@ from tests.web.conftest import token_in
 from tests.web.test_csrf import POSTS, target
 
 #: Routes that answer a refused post with the need's page, whose reading is audited (R23).
-AUDITED_READS = {"staff_need_match", "staff_need_message", "staff_need_close"}
+AUDITED_READS = {
+    "staff_need_match",
+    "staff_need_message",
+    "staff_need_take_back",
+    "staff_need_close",
+}
 
 
 #: A failing example can hold a 60 kB value: Hypothesis warns about printing it, and the
