@@ -70,10 +70,16 @@ async def _plant(db: Database, key: bytes) -> dict[str, uuid.UUID]:
     return {"met": met, "withdrawn": withdrawn, "quiet": quiet, "offer": offer}
 
 
-@pytest.mark.parametrize("days_late", [0, 400])
+@pytest.mark.parametrize(
+    ("days_late", "bulk_min"),
+    [(0, retention.SQLITE_BULK_MIN), (400, retention.SQLITE_BULK_MIN), (0, 1)],
+    ids=["on time", "400 days late", "emptying the tables (SQLite)"],
+)
 async def test_purge_leaves_no_trace_and_changes_no_total(
-    db: Database, key: bytes, days_late: int
+    db: Database, key: bytes, days_late: int, bulk_min: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # bulk_min=1: every need is due, so on SQLite the job takes the backlog path.
+    monkeypatch.setattr(retention, "SQLITE_BULK_MIN", bulk_min)
     planted = await _plant(db, key)
     traces = [str(v) for v in planted.values()]
     traces += [n.codename_hash for n in await Need.all() if n.id in planted.values()]
