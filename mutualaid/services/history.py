@@ -11,10 +11,14 @@ from mutualaid.storage.models import NeedHistory
 
 
 async def record_history(
-    conn: BaseDBAsyncClient, need_id: uuid.UUID, event: str, actor_role: str
+    conn: BaseDBAsyncClient, need_id: uuid.UUID, event: str, actor_role: str, *, first: bool = False
 ) -> None:
-    last = await (
-        NeedHistory.filter(need_id=need_id)
+    """Append an event; `first` for a need created in this transaction, whose history is
+    empty (one statement fewer on every post)."""
+    last = (
+        []
+        if first
+        else await NeedHistory.filter(need_id=need_id)
         .using_db(conn)
         .order_by("-seq")
         .limit(1)

@@ -84,7 +84,7 @@ async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
             using_db=conn,
         )
         await move_in_queue(conn, None, place_of(need))
-        await record_history(conn, need.id, "posted", "member")
+        await record_history(conn, need.id, "posted", "member", first=True)
         await bump(
             conn,
             (rules.METRIC_POSTED,),
