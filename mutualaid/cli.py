@@ -48,17 +48,26 @@ def passwords_for(settings: Settings) -> Passwords:
 
 
 def demo(settings: Settings) -> None:
+    from mutualaid.domain.clock import now
     from mutualaid.services import demo as demo_data
 
-    async def load() -> tuple[bool, bool]:
+    async def load() -> tuple[bool, bool, int]:
         places = await demo_data.load_demo(codename_key=settings.secret("codename_key"))
-        people = False
+        people, history = False, 0
         if settings.environment != "production":
             people = await demo_data.load_demo_staff(passwords_for(settings))
-        return places, people
+            if places:
+                # Simulated counters only, so /reports shows months once publish-report runs.
+                history = await demo_data.load_demo_history(at=now())
+        return places, people, history
 
-    places, people = asyncio.run(_with_storage(settings, load))
+    places, people, history = asyncio.run(_with_storage(settings, load))
     _say("demo areas, categories and offers loaded" if places else "database already has data")
+    if history:
+        _say(
+            f"demo report counters for the last {demo_data.DEMO_HISTORY_MONTHS} complete months"
+            " loaded (simulated totals, no records): `mutualaid jobs run publish-report`"
+        )
     if people:
         coordinator, member = demo_data.DEMO_COORDINATOR, demo_data.DEMO_ORGANIZATION_MEMBER
         _say(

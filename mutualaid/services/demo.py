@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections import Counter as Tally
+from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain.catalog import BUILTIN_CATEGORIES, OfferDraft, OfferKind
-from mutualaid.domain.clock import now, today
+from mutualaid.domain.clock import month_of, now, today
+from mutualaid.domain.demo_history import complete_months, simulated_moves
 from mutualaid.domain.organizations import WORKSHEET_QUESTIONS, Answer
 from mutualaid.domain.pledges import OpeningSlot, PledgeDraft
 from mutualaid.domain.staff import Role
+from mutualaid.services.counters import bump
 from mutualaid.services.offers import post_offer
 from mutualaid.services.pledges import create_pledge
 from mutualaid.services.staff import Passwords, create_staff
-from mutualaid.storage.models import Area, Category, Offer, Organization, StaffUser
+from mutualaid.storage.models import Area, Category, Counter, Offer, Organization, StaffUser
 
 #: (slug, name, report group, neighbours). Coarse on purpose: never finer than a neighbourhood.
 DEMO_AREAS = (
@@ -159,3 +162,35 @@ async def load_demo(*, codename_key: bytes) -> bool:
             # Demo offers get codenames nobody keeps: they are examples, not real people.
             await post_offer(draft, codename_key=codename_key)
     return True
+
+
+#: Complete months of simulated history a new demo database starts with.
+DEMO_HISTORY_MONTHS = 3
+
+
+async def load_demo_history(*, at: datetime, months: int = DEMO_HISTORY_MONTHS) -> int:
+    """Counters for the complete months before `at`, as a small network's events would have
+    moved them (domain/demo_history.py), so /reports has something to show once the
+    publish job runs. Nothing but counters is written: no request, offer or message.
+    Only where those months have no counters yet; returns how many counter rows it moved."""
+    starts = complete_months(at, months)
+    if await Counter.filter(period__in=[month_of(s) for s in starts]).exists():
+        return 0
+    groups = sorted({group for _, _, group, _ in DEMO_AREAS})
+    moves = simulated_moves(starts, area_groups=groups, until=at)
+    totals = Tally(
+        (month_of(m.when), m.metric, m.category, m.area_group, m.source_kind) for m in moves
+    )
+    first_instant = {month_of(m.when): m.when for m in sorted(moves, key=lambda m: m.when)}
+    async with in_transaction() as conn:
+        for (period, metric, category, group, kind), n in sorted(totals.items()):
+            await bump(
+                conn,
+                (metric,),
+                when=first_instant[period],
+                category=category,
+                area_group=group,
+                source_kind=kind,
+                by=n,
+            )
+    return len(totals)
