@@ -9,20 +9,27 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from mutualaid.domain.codenames import codename_hash, generate_codename
+from mutualaid.services import used_forms
 
 Store = Callable[[BaseDBAsyncClient, str], Awaitable[None]]
 
 
-async def store_under_new_codename(store: Store, *, codename_key: bytes) -> str:
+async def store_under_new_codename(
+    store: Store, *, codename_key: bytes, form_id: str | None = None
+) -> str:
     """Run `store(conn, codename_hash)` in a transaction; return the codename it was stored under.
 
-    A collision of two 90-bit codenames is astronomically rare; if it ever happens, the
-    unique index refuses the second and we simply draw again.
+    With `form_id`, the form is recorded as used in the same transaction
+    (used_forms.FormAlreadyUsed, and nothing stored, if it was sent before). A collision of
+    two 90-bit codenames is astronomically rare; if it ever happens, the unique index
+    refuses the second and we simply draw again.
     """
     for _ in range(3):
         codename = generate_codename()
         try:
             async with in_transaction() as conn:
+                if form_id is not None:
+                    await used_forms.claim(conn, form_id)
                 await store(conn, codename_hash(codename, codename_key))
         except IntegrityError:
             continue

@@ -59,7 +59,9 @@ class MemberNeedView:
         return self.status in rules.ACTIVE
 
 
-async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
+async def post_need(
+    draft: rules.NeedDraft, *, codename_key: bytes, form_id: str | None = None
+) -> str:
     """Store a need and return its codename: shown once, never stored."""
     category = await active_category(draft.category)
     (area,) = await active_areas((draft.area,))
@@ -94,7 +96,7 @@ async def post_need(draft: rules.NeedDraft, *, codename_key: bytes) -> str:
             source_kind="community",
         )
 
-    return await store_under_new_codename(store, codename_key=codename_key)
+    return await store_under_new_codename(store, codename_key=codename_key, form_id=form_id)
 
 
 async def member_view(need: Need) -> MemberNeedView:

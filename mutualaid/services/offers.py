@@ -86,7 +86,7 @@ async def create_offer(
     return offer
 
 
-async def post_offer(draft: OfferDraft, *, codename_key: bytes) -> str:
+async def post_offer(draft: OfferDraft, *, codename_key: bytes, form_id: str | None = None) -> str:
     category = await active_category(draft.category)
     areas = await active_areas(draft.areas, field="areas")
 
@@ -100,7 +100,7 @@ async def post_offer(draft: OfferDraft, *, codename_key: bytes) -> str:
             codename_hash=digest,
         )
 
-    return await store_under_new_codename(store, codename_key=codename_key)
+    return await store_under_new_codename(store, codename_key=codename_key, form_id=form_id)
 
 
 async def member_offer_view(offer: Offer) -> MemberOfferView:

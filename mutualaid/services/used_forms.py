@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
 from mutualaid.domain.clock import this_hour
@@ -37,6 +38,33 @@ async def first_time(form_id: str) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+#: One statement that records a form id unless it is there already, and says which: on
+#: PostgreSQL through a CTE, because Tortoise reads no row count from an INSERT there.
+_CLAIM = {
+    "sqlite": 'INSERT INTO "used_form" ("digest", "seen_at") VALUES (?, ?) '
+    'ON CONFLICT ("digest") DO NOTHING',
+    "postgres": 'WITH claimed AS (INSERT INTO "used_form" ("digest", "seen_at") '
+    'VALUES ($1, $2) ON CONFLICT ("digest") DO NOTHING RETURNING 1) '
+    "SELECT count(*) AS n FROM claimed",
+}
+
+
+class FormAlreadyUsed(Exception):
+    """This form was sent before (a double click, a reload): nothing new is stored."""
+
+
+async def claim(conn: BaseDBAsyncClient, form_id: str) -> None:
+    """Record a form id inside the caller's transaction, so the form and what it stores are
+    kept together or not at all (a failure after this leaves the form free to send again);
+    FormAlreadyUsed if it was recorded before, which rolls the caller's transaction back."""
+    if not well_formed(form_id):
+        return
+    dialect = conn.capabilities.dialect
+    changed, rows = await conn.execute_query(_CLAIM[dialect], [_digest(form_id), this_hour()])
+    if (int(rows[0]["n"]) if dialect == "postgres" else changed) == 0:
+        raise FormAlreadyUsed()
 
 
 async def forget(form_id: str) -> None:

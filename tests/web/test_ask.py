@@ -12,6 +12,7 @@ from mutualaid.domain.clock import this_hour
 from mutualaid.storage.models import Need, UsedForm
 from mutualaid.web.app import create_app
 from tests.conftest import CANARY_CLIENT, CODENAME, Database, need_form, post_form, post_need
+from tests.web.conftest import MakeClient
 
 pytestmark = pytest.mark.asyncio
 
@@ -102,3 +103,31 @@ async def test_used_form_records_are_purged_within_two_hours(db: Database) -> No
     counts = await purge.run(db.settings)
     assert counts["used_forms"] == 1
     assert await UsedForm.all().values_list("digest", flat=True) == ["b" * 64]
+
+
+async def test_a_post_that_fails_leaves_its_form_free_to_send_again(
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form id is recorded in the need's own transaction: if storing the need fails
+    (the disk, the database), the person's resend is taken, not refused as a double."""
+    from mutualaid.services import needs
+
+    _, client = await make_client(raise_app_exceptions=False)
+    page = await client.get("/ask")
+    token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text).group(1)
+    form_id = re.search(r'name="form_id" value="([^"]+)"', page.text).group(1)
+    body = {"csrf_token": token, "form_id": form_id, **need_form()}
+    real = needs.record_history
+
+    async def failing(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(needs, "record_history", failing)
+    failed = await client.post("/ask", data=body)
+    assert failed.status_code == 500
+    assert await Need.all().count() == 0 and await UsedForm.all().count() == 0
+    monkeypatch.setattr(needs, "record_history", real)
+    again = await client.post("/ask", data=body)
+    assert again.status_code == 200 and CODENAME.search(again.text)
+    assert await Need.all().count() == 1 and await UsedForm.all().count() == 1
+    assert (await client.post("/ask", data=body)).status_code == 409

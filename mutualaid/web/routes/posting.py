@@ -16,10 +16,11 @@ from mutualaid.i18n import current_language
 from mutualaid.services.catalog import area_choices, category_choices
 from mutualaid.services.needs import post_need
 from mutualaid.services.offers import post_offer
+from mutualaid.services.used_forms import FormAlreadyUsed
 from mutualaid.web import ratelimit
 from mutualaid.web.auth import audience
 from mutualaid.web.forms import FIELD_MESSAGES, NeedForm, OfferForm, raw_values, validate
-from mutualaid.web.once import SeenForms, new_form_id
+from mutualaid.web.once import new_form_id
 from mutualaid.web.routes import Audience
 from mutualaid.web.templating import render
 
@@ -86,17 +87,17 @@ async def _submit(
     form_id = str(form.get("form_id", ""))
     parsed, errors = validate(model, values)
     if parsed is not None:
-        seen: SeenForms = request.app.state.seen_forms
-        if not await seen.first_time(form_id):
-            return render(request, "already_sent.html", {"kind": kind}, status_code=409)
         key = request.app.state.settings.secret("codename_key")
         try:
+            # The form id is recorded in the same transaction as what it stores: a refusal
+            # or a failure leaves the form free to send again, so nothing is lost.
             if isinstance(parsed, NeedForm):
-                codename = await post_need(parsed.draft(), codename_key=key)
+                codename = await post_need(parsed.draft(), codename_key=key, form_id=form_id)
             else:
-                codename = await post_offer(parsed.draft(), codename_key=key)
+                codename = await post_offer(parsed.draft(), codename_key=key, form_id=form_id)
+        except FormAlreadyUsed:
+            return render(request, "already_sent.html", {"kind": kind}, status_code=409)
         except UnknownChoice as problem:
-            await seen.forget(form_id)
             errors[problem.field] = str(FIELD_MESSAGES[problem.field])
         else:
             return render(request, "codename.html", {"codename": codename, "kind": kind})
