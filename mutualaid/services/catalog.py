@@ -20,14 +20,18 @@ class Choice:
         return iter((self.value, self.label))
 
 
+# Two columns, not whole rows: these run for every form page, and building model objects
+# was most of their cost.
 async def category_choices() -> list[Choice]:
-    rows = await Category.filter(active=True).order_by("position", "slug")
-    return [Choice(row.slug, category_label(row.slug, row.name)) for row in rows]
+    rows = (
+        await Category.filter(active=True).order_by("position", "slug").values_list("slug", "name")
+    )
+    return [Choice(slug, category_label(slug, name)) for slug, name in rows]
 
 
 async def area_choices() -> list[Choice]:
-    rows = await Area.filter(active=True).order_by("position", "name")
-    return [Choice(row.slug, row.name) for row in rows]
+    rows = await Area.filter(active=True).order_by("position", "name").values_list("slug", "name")
+    return [Choice(slug, name) for slug, name in rows]
 
 
 async def active_category(slug: str) -> Category:
