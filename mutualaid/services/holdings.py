@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from mutualaid.domain.codenames import codename_hash, normalize
 from mutualaid.domain.errors import UnknownCodename
-from mutualaid.services.needs import MemberNeedView, member_view
+from mutualaid.services.needs import MemberNeedView, member_view_by_codename_hash
 from mutualaid.services.offers import MemberOfferView, member_offer_view
-from mutualaid.storage.models import Need, Offer
+from mutualaid.storage.models import Offer
 
 Holding = MemberNeedView | MemberOfferView
 
@@ -21,9 +21,9 @@ def hash_typed_codename(typed: str, key: bytes) -> str:
 
 async def find_holding(typed: str, key: bytes) -> Holding:
     digest = hash_typed_codename(typed, key)
-    need = await Need.get_or_none(codename_hash=digest)
+    need = await member_view_by_codename_hash(digest)
     if need is not None:
-        return await member_view(need)
+        return need
     offer = await Offer.get_or_none(codename_hash=digest)
     if offer is not None:
         return await member_offer_view(offer)

@@ -99,8 +99,14 @@ async def post_need(
     return await store_under_new_codename(store, codename_key=codename_key, form_id=form_id)
 
 
-async def member_view(need: Need) -> MemberNeedView:
-    await need.fetch_related("category", "area")
+async def member_view_by_codename_hash(digest: str) -> MemberNeedView | None:
+    """What the holder of a codename sees, or None: the need with its category and area in
+    one statement (this runs on every codename check), then its thread."""
+    need = await Need.filter(codename_hash=digest).select_related("category", "area").first()
+    return None if need is None else await _member_view(need)
+
+
+async def _member_view(need: Need) -> MemberNeedView:
     messages = await Message.filter(need_id=need.id).order_by("seq")
     return MemberNeedView(
         id=need.id,
