@@ -63,10 +63,9 @@ def _life(rng: random.Random, posted: datetime) -> Iterator[tuple[datetime, rule
     """The events of one simulated request after it is posted, in order."""
     at = posted
     if rng.random() < 0.72:
-        # Matched within a day for most, within a week or a month for the rest.
-        at += rng.choice(
-            [_hours(rng, 1, 23)] * 9 + [_hours(rng, 24, 160)] * 8 + [_hours(rng, 170, 700)] * 3
-        )
+        # Matched within a day for most, within a week or a month for the rest (hours).
+        low, high = rng.choices([(1, 23), (24, 160), (170, 700)], weights=[9, 8, 3])[0]
+        at += _hours(rng, low, high)
         yield at, rules.NeedEvent.MATCH
         if rng.random() < 0.1:
             at += _hours(rng, 2, 48)

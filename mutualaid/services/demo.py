@@ -178,16 +178,17 @@ async def load_demo_history(*, at: datetime, months: int = DEMO_HISTORY_MONTHS) 
         return 0
     groups = sorted({group for _, _, group, _ in DEMO_AREAS})
     moves = simulated_moves(starts, area_groups=groups, until=at)
+    # One bump per counter row (a month is all `bump` reads of the time).
     totals = Tally(
-        (month_of(m.when), m.metric, m.category, m.area_group, m.source_kind) for m in moves
+        (m.when.replace(day=1, hour=0), m.metric, m.category, m.area_group, m.source_kind)
+        for m in moves
     )
-    first_instant = {month_of(m.when): m.when for m in sorted(moves, key=lambda m: m.when)}
     async with in_transaction() as conn:
-        for (period, metric, category, group, kind), n in sorted(totals.items()):
+        for (month, metric, category, group, kind), n in sorted(totals.items()):
             await bump(
                 conn,
                 (metric,),
-                when=first_instant[period],
+                when=month,
                 category=category,
                 area_group=group,
                 source_kind=kind,

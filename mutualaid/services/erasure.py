@@ -31,6 +31,9 @@ class NeedsDeleted:
 #: (table, column) pairs deleted by id; fixed names, never input.
 NEED_CHILDREN = (("message", "need_id"), ("need_history", "need_id"), ("match", "need_id"))
 
+#: Every table a need's rows live in, children first (the order they are emptied in).
+NEED_TABLES = (*(table for table, _ in NEED_CHILDREN), "need")
+
 #: (table, column) pairs that keep their row with the link to the need unset.
 NEED_LINKS = (("disbursement", "need_id"),)
 
@@ -207,7 +210,7 @@ async def delete_needs_keeping_the_rest(
     deleted ones."""
     if conn.capabilities.dialect != "sqlite":
         raise ValueError("emptying a table this way is SQLite's truncate optimization")
-    before = {t: await _rows_in(conn, t) for t in [*(t for t, _ in NEED_CHILDREN), "need"]}
+    before = {table: await _rows_in(conn, table) for table in NEED_TABLES}
     # IS NOT 1 rather than NOT: a row the condition can't decide (NULL) stays, as it would
     # row by row.
     await _set_aside(conn, "need", f"({where}) IS NOT 1", params)
@@ -224,7 +227,7 @@ async def delete_needs_keeping_the_rest(
         # nosemgrep: mutualaid-sql-built-from-strings
         await conn.execute_query(unset)
     after: dict[str, int] = {}
-    for table in [*(t for t, _ in NEED_CHILDREN), "need"]:
+    for table in NEED_TABLES:
         # No WHERE and no triggers, foreign keys off: SQLite frees the table's and its
         # indexes' pages whole instead of visiting each row.
         # nosemgrep: mutualaid-sql-built-from-strings

@@ -26,7 +26,6 @@ from mutualaid.services.needs import apply_event
 from mutualaid.storage.db import (
     PURGE_CACHE_KIB,
     checkpoint,
-    connection,
     is_sqlite,
     larger_page_cache,
     transaction_without_foreign_key_actions,
@@ -92,27 +91,20 @@ async def expire_quiet_needs(*, now: datetime, horizon_days: int) -> int:
     return expired
 
 
-async def _most_of_the_table(where: str, params: list[object], bulk_min: int) -> bool:
-    """Whether the needs due are at least `bulk_min` and at least half of all needs."""
-    conn = connection()
-    # Fixed SQL from _purge_needs; values bound.
-    due_sql = f'SELECT count(*) AS n FROM "need" WHERE {where}'  # noqa: S608 # nosec B608
-    # nosemgrep: mutualaid-sql-built-from-strings
-    _, due = await conn.execute_query(due_sql, params)
-    if int(due[0]["n"]) < bulk_min:
-        return False
-    _, everything = await conn.execute_query('SELECT count(*) AS n FROM "need"')
-    return 2 * int(due[0]["n"]) >= int(everything[0]["n"])
+async def _most_of_the_table(due: int, bulk_min: int) -> bool:
+    """Whether `due` needs are at least `bulk_min` and at least half of all needs."""
+    return due >= bulk_min and 2 * due >= await Need.all().count()
 
 
 async def _purge_needs(cutoff: datetime, batch: int, bulk_min: int) -> NeedsDeleted:
     closed = [s.value for s in rules.CLOSED]
+    due = Need.filter(status__in=closed, closed_at__lt=cutoff)
     total = NeedsDeleted()
     if is_sqlite():
         where = f'"status" IN ({", ".join("?" * len(closed))}) AND "closed_at" < ?'
         # Datetimes are bound as the ORM stores them (isoformat with a space), in UTC.
         params = [*closed, cutoff.astimezone(UTC)]
-        if await _most_of_the_table(where, params, bulk_min):
+        if await _most_of_the_table(await due.count(), bulk_min):
             async with transaction_without_foreign_key_actions() as conn:
                 return await delete_needs_keeping_the_rest(conn, where, params)
         async with larger_page_cache(PURGE_CACHE_KIB):
@@ -122,7 +114,7 @@ async def _purge_needs(cutoff: datetime, batch: int, bulk_min: int) -> NeedsDele
                 if not deleted.needs:
                     return total
                 total += deleted
-    while ids := await _ids(Need.filter(status__in=closed, closed_at__lt=cutoff), batch):
+    while ids := await _ids(due, batch):
         async with in_transaction() as conn:
             total += await delete_needs(conn, ids)
     return total

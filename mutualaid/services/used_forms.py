@@ -11,9 +11,9 @@ import hashlib
 from datetime import datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.exceptions import IntegrityError
 
 from mutualaid.domain.clock import this_hour
+from mutualaid.storage.db import connection
 from mutualaid.storage.models import UsedForm
 
 #: How long a used form id is refused (at least; up to an hour more, as times are hourly).
@@ -31,11 +31,9 @@ def well_formed(form_id: str) -> bool:
 async def first_time(form_id: str) -> bool:
     """True the first time a form id is presented; malformed ids count as new (the page
     that would have carried them is not ours, so there is nothing to protect)."""
-    if not well_formed(form_id):
-        return True
     try:
-        await UsedForm.create(digest=_digest(form_id), seen_at=this_hour())
-    except IntegrityError:
+        await claim(connection(), form_id)
+    except FormAlreadyUsed:
         return False
     return True
 
