@@ -5,12 +5,36 @@ from __future__ import annotations
 from datetime import datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
 from mutualaid.domain.clock import month_of
 from mutualaid.storage.models import Counter
+from mutualaid.storage.writes import Write, execute
+
+#: One statement per metric, atomic on both databases (as the queue tally's): concurrent
+#: first inserts of a key can't both succeed, and value = value + by never loses a step.
+_ADD = (
+    'INSERT INTO "counter" ("period", "metric", "category", "area_group", "source_kind", "value") '
+    "VALUES (?, ?, ?, ?, ?, ?) "
+    'ON CONFLICT ("period", "metric", "category", "area_group", "source_kind") '
+    'DO UPDATE SET "value" = "counter"."value" + excluded."value"'
+)
+
+
+def bump_writes(
+    metrics: tuple[str, ...] | list[str],
+    *,
+    when: datetime,
+    category: str = "",
+    area_group: str = "",
+    source_kind: str = "",
+    by: int = 1,
+) -> list[Write]:
+    """The statements that add `by` to each metric's counter for the month of `when`
+    (privacy promise 6); they must run in the transaction of the event they count."""
+    period = month_of(when)
+    return [
+        Write(_ADD, (period, metric, category, area_group, source_kind, by)) for metric in metrics
+    ]
 
 
 async def bump(
@@ -23,25 +47,16 @@ async def bump(
     source_kind: str = "",
     by: int = 1,
 ) -> None:
-    """Add `by` to each metric's counter for the month of `when` (privacy promise 6)."""
-    period = month_of(when)
-    for metric in metrics:
-        key = {
-            "period": period,
-            "metric": metric,
-            "category": category,
-            "area_group": area_group,
-            "source_kind": source_kind,
-        }
-        rows = await Counter.filter(**key).using_db(conn).update(value=F("value") + by)
-        if rows:
-            continue
-        try:
-            # A savepoint, so a concurrent first insert doesn't abort the whole transaction.
-            async with in_transaction() as savepoint:
-                await Counter.create(**key, value=by, using_db=savepoint)
-        except IntegrityError:
-            await Counter.filter(**key).using_db(conn).update(value=F("value") + by)
+    """Move counters inside the caller's transaction (see bump_writes)."""
+    writes = bump_writes(
+        metrics,
+        when=when,
+        category=category,
+        area_group=area_group,
+        source_kind=source_kind,
+        by=by,
+    )
+    await execute(conn, writes)
 
 
 async def counter_value(metric: str, *, period: str, **key: str) -> int:

@@ -8,27 +8,27 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from mutualaid.domain.clock import this_hour
 from mutualaid.storage.models import NeedHistory
+from mutualaid.storage.writes import Write, execute, insert_of
+
+
+def history_write(need_id: uuid.UUID, seq: int, event: str, actor_role: str) -> Write:
+    """The statement that records event number `seq` of a need (1 for a new need)."""
+    entry = NeedHistory(
+        need_id=need_id, seq=seq, event=event, actor_role=actor_role, created_at=this_hour()
+    )
+    return insert_of(entry)
 
 
 async def record_history(
-    conn: BaseDBAsyncClient, need_id: uuid.UUID, event: str, actor_role: str, *, first: bool = False
+    conn: BaseDBAsyncClient, need_id: uuid.UUID, event: str, actor_role: str
 ) -> None:
-    """Append an event; `first` for a need created in this transaction, whose history is
-    empty (one statement fewer on every post)."""
+    """Append an event inside the caller's transaction."""
     last = (
-        []
-        if first
-        else await NeedHistory.filter(need_id=need_id)
+        await NeedHistory.filter(need_id=need_id)
         .using_db(conn)
         .order_by("-seq")
         .limit(1)
         .values_list("seq", flat=True)
     )
-    await NeedHistory.create(
-        need_id=need_id,
-        seq=int(last[0]) + 1 if last else 1,  # type: ignore[call-overload]
-        event=event,
-        actor_role=actor_role,
-        created_at=this_hour(),
-        using_db=conn,
-    )
+    seq = int(last[0]) + 1 if last else 1  # type: ignore[call-overload]
+    await execute(conn, [history_write(need_id, seq, event, actor_role)])

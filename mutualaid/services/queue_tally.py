@@ -10,27 +10,21 @@ tally never counted).
 
 from __future__ import annotations
 
-import uuid
-
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from mutualaid.domain.queue import QueuePlace, tally_changes
 from mutualaid.storage.db import connection
 from mutualaid.storage.models import Need
+from mutualaid.storage.writes import Write, execute
 
 # One statement, atomic on both databases: concurrent first inserts of the same key can't
 # both succeed, and n = n + delta never loses an increment.
-_ADD = {
-    "sqlite": 'INSERT INTO "queue_tally" '
-    '("status", "urgency", "category_id", "area_id", "language", "n") VALUES (?, ?, ?, ?, ?, ?) '
+_ADD = (
+    'INSERT INTO "queue_tally" ("status", "urgency", "category_id", "area_id", "language", "n") '
+    "VALUES (?, ?, ?, ?, ?, ?) "
     'ON CONFLICT ("status", "urgency", "category_id", "area_id", "language") '
-    'DO UPDATE SET "n" = "queue_tally"."n" + excluded."n"',
-    "postgres": 'INSERT INTO "queue_tally" '
-    '("status", "urgency", "category_id", "area_id", "language", "n") '
-    "VALUES ($1, $2, $3, $4, $5, $6) "
-    'ON CONFLICT ("status", "urgency", "category_id", "area_id", "language") '
-    'DO UPDATE SET "n" = "queue_tally"."n" + excluded."n"',
-}
+    'DO UPDATE SET "n" = "queue_tally"."n" + excluded."n"'
+)
 
 #: The statuses are QUEUE_STATUSES (a test holds the rebuilt tally to the moved one).
 _REBUILD = """
@@ -53,29 +47,30 @@ def place_of(need: Need, *, status: str | None = None) -> QueuePlace:
     )
 
 
-def _uuid(conn: BaseDBAsyncClient, value: uuid.UUID) -> object:
-    """A UUID as each driver stores it for Tortoise (text on SQLite)."""
-    return str(value) if conn.capabilities.dialect == "sqlite" else value
+def tally_writes(before: QueuePlace | None, after: QueuePlace | None) -> list[Write]:
+    """The statements that move one need in the tally: from `before` (None: it is new) to
+    `after` (None: it is deleted). They must run in the transaction that makes the change."""
+    return [
+        Write(
+            _ADD,
+            (
+                place.status,
+                place.urgency,
+                str(place.category_id),
+                str(place.area_id),
+                place.language,
+                delta,
+            ),
+        )
+        for place, delta in tally_changes(before, after)
+    ]
 
 
 async def move_in_queue(
     conn: BaseDBAsyncClient, before: QueuePlace | None, after: QueuePlace | None
 ) -> None:
-    """Move one need in the tally: from `before` (None: it is new) to `after` (None: it is
-    deleted). Must run in the transaction that makes the change itself."""
-    sql = _ADD[conn.capabilities.dialect]
-    for place, delta in tally_changes(before, after):
-        await conn.execute_query(
-            sql,
-            [
-                place.status,
-                place.urgency,
-                _uuid(conn, place.category_id),
-                _uuid(conn, place.area_id),
-                place.language,
-                delta,
-            ],
-        )
+    """Move one need in the tally inside the caller's transaction (see tally_writes)."""
+    await execute(conn, tally_writes(before, after))
 
 
 async def rebuild_queue_tally(conn: BaseDBAsyncClient | None = None) -> None:

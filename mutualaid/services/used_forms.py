@@ -15,6 +15,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from mutualaid.domain.clock import this_hour
 from mutualaid.storage.db import connection
 from mutualaid.storage.models import UsedForm
+from mutualaid.storage.writes import Write, execute
 
 #: How long a used form id is refused (at least; up to an hour more, as times are hourly).
 KEEP = timedelta(hours=1)
@@ -38,31 +39,29 @@ async def first_time(form_id: str) -> bool:
     return True
 
 
-#: One statement that records a form id unless it is there already, and says which: on
-#: PostgreSQL through a CTE, because Tortoise reads no row count from an INSERT there.
-_CLAIM = {
-    "sqlite": 'INSERT INTO "used_form" ("digest", "seen_at") VALUES (?, ?) '
-    'ON CONFLICT ("digest") DO NOTHING',
-    "postgres": 'WITH claimed AS (INSERT INTO "used_form" ("digest", "seen_at") '
-    'VALUES ($1, $2) ON CONFLICT ("digest") DO NOTHING RETURNING 1) '
-    "SELECT count(*) AS n FROM claimed",
-}
+#: Records a form id unless it is there already; the RETURNING row says which.
+_CLAIM = (
+    'INSERT INTO "used_form" ("digest", "seen_at") VALUES (?, ?) ON CONFLICT ("digest") DO NOTHING'
+)
 
 
 class FormAlreadyUsed(Exception):
     """This form was sent before (a double click, a reload): nothing new is stored."""
 
 
+def claim_writes(form_id: str) -> list[Write]:
+    """The statement that records a form id, refusing with FormAlreadyUsed if it was
+    recorded before (none for a malformed id), to run with what the form stores."""
+    if not well_formed(form_id):
+        return []
+    return [Write(_CLAIM, (_digest(form_id), this_hour()), refuse=FormAlreadyUsed)]
+
+
 async def claim(conn: BaseDBAsyncClient, form_id: str) -> None:
     """Record a form id inside the caller's transaction, so the form and what it stores are
     kept together or not at all (a failure after this leaves the form free to send again);
     FormAlreadyUsed if it was recorded before, which rolls the caller's transaction back."""
-    if not well_formed(form_id):
-        return
-    dialect = conn.capabilities.dialect
-    changed, rows = await conn.execute_query(_CLAIM[dialect], [_digest(form_id), this_hour()])
-    if (int(rows[0]["n"]) if dialect == "postgres" else changed) == 0:
-        raise FormAlreadyUsed()
+    await execute(conn, claim_writes(form_id))
 
 
 async def forget(form_id: str) -> None:

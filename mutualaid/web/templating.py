@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from babel.dates import format_date
 from babel.support import NullTranslations
 from jinja2 import nodes
 from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -81,6 +83,9 @@ def _environment(language: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates ship with the code and change only with a restart: no stat() of the
+        # file before every render.
+        auto_reload=False,
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True
@@ -141,6 +146,29 @@ def _route_path(request: Request) -> str:
     root = request.scope.get("root_path", "")
     path: str = request.scope["path"]
     return path[len(root) :] if root and path.startswith(root) else path
+
+
+#: Fragments kept per app, at most this many (a catalogue edit adds one per language).
+_MAX_FRAGMENTS = 64
+
+
+def fragment(request: Request, template: str, key: Hashable, context: dict[str, Any]) -> Markup:
+    """A template's output rendered once per language and `key`, for a part of a busy page
+    that is the same for everyone (a blank form's fields: most of /ask's time). `context`
+    must be fully determined by `key` and the language; nothing per request or per person
+    may be in it."""
+    language = i18n.current_language()
+    cache: dict[Any, Markup] = _app_cache(request.app, "fragments")
+    full_key = (language, template, key)
+    html = cache.get(full_key)
+    if html is None:
+        templates: Jinja2Templates = request.app.state.templates[language]
+        # Our own autoescaped template's output, marked safe by Jinja itself.
+        html = templates.env.get_template(template).make_module(context).__html__()
+        if len(cache) >= _MAX_FRAGMENTS:
+            cache.clear()
+        cache[full_key] = html
+    return html
 
 
 def render(

@@ -218,3 +218,41 @@ async def test_a_closed_need_takes_no_messages(key: bytes) -> None:
     assert [m.body for m in await Message.filter(need_id=need_id)] == ["before"]
     need = await Need.get(id=need_id)
     assert need.last_activity_at == HOUR
+
+
+async def test_a_category_closed_after_it_was_used_refuses_the_next_post(key: bytes) -> None:
+    """Posting remembers each (category, area) pair it has read, but checks it in every
+    post's own transaction: a change made by any process is seen by the next post."""
+    await post_need(need_draft(), codename_key=key)
+    await Category.filter(slug="food").update(active=False)  # as another worker would
+    with pytest.raises(UnknownChoice) as refused:
+        await post_need(need_draft(), codename_key=key)
+    assert refused.value.field == "category"
+    assert await Need.all().count() == 1
+    await Category.filter(slug="food").update(active=True)
+    await post_need(need_draft(), codename_key=key)
+    assert await Need.all().count() == 2
+
+
+async def test_an_area_moved_to_another_group_is_counted_in_its_new_group(key: bytes) -> None:
+    from mutualaid.storage.models import Area
+
+    with time_machine.travel(MOMENT, tick=False):
+        await post_need(need_draft(), codename_key=key)
+        await Area.filter(slug="downtown").update(group="Riverside")
+        await post_need(need_draft(), codename_key=key)
+    assert await counters() == {
+        ("needs_posted", "food", "Central", "community"): 1,
+        ("needs_posted", "food", "Riverside", "community"): 1,
+    }
+
+
+async def test_an_area_recreated_under_the_same_name_takes_the_new_row(key: bytes) -> None:
+    from mutualaid.storage.models import Area
+
+    await post_need(need_draft(area="eastside"), codename_key=key)
+    old = await Area.get(slug="eastside")
+    await old.update_from_dict({"slug": "eastside-old"}).save()
+    new = await Area.create(slug="eastside", name="Eastside", group="East", position=99)
+    codename = await post_need(need_draft(area="eastside"), codename_key=key)
+    assert (await _need(codename, key)).area_id == new.id  # type: ignore[attr-defined]

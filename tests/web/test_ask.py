@@ -10,6 +10,7 @@ import pytest
 
 from mutualaid.domain.clock import this_hour
 from mutualaid.storage.models import Need, UsedForm
+from mutualaid.storage.writes import Write
 from mutualaid.web.app import create_app
 from tests.conftest import CANARY_CLIENT, CODENAME, Database, need_form, post_form, post_need
 from tests.web.conftest import MakeClient
@@ -117,17 +118,45 @@ async def test_a_post_that_fails_leaves_its_form_free_to_send_again(
     token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text).group(1)
     form_id = re.search(r'name="form_id" value="([^"]+)"', page.text).group(1)
     body = {"csrf_token": token, "form_id": form_id, **need_form()}
-    real = needs.record_history
+    real = needs.bump_writes
 
-    async def failing(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk full")
+    def failing(*args: object, **kwargs: object) -> list[Write]:
+        # The last statement of the post fails in the database, after the claim and the need.
+        return [Write('UPDATE "counter" SET "value" = no_such_function()')]
 
-    monkeypatch.setattr(needs, "record_history", failing)
+    monkeypatch.setattr(needs, "bump_writes", failing)
     failed = await client.post("/ask", data=body)
     assert failed.status_code == 500
     assert await Need.all().count() == 0 and await UsedForm.all().count() == 0
-    monkeypatch.setattr(needs, "record_history", real)
+    monkeypatch.setattr(needs, "bump_writes", real)
     again = await client.post("/ask", data=body)
     assert again.status_code == 200 and CODENAME.search(again.text)
     assert await Need.all().count() == 1 and await UsedForm.all().count() == 1
     assert (await client.post("/ask", data=body)).status_code == 409
+
+
+async def test_a_blank_form_follows_the_catalogue_and_the_language(
+    client: httpx2.AsyncClient,
+) -> None:
+    """A blank form's fields are rendered once per language and catalogue: a category
+    added or closed by a coordinator shows at the next visit, and each language gets its
+    own words and its own answer language preselected."""
+    from mutualaid.storage.models import Category
+
+    before = (await client.get("/ask")).text
+    assert "Bike repair" not in before
+    await Category.create(slug="bike-repair", name="Bike repair", position=99)
+    added = (await client.get("/ask")).text
+    assert 'value="bike-repair"' in added and "Bike repair" in added
+    await Category.filter(slug="bike-repair").update(active=False)
+    assert 'value="bike-repair"' not in (await client.get("/ask")).text
+
+    spanish = (await client.get("/es/ask")).text
+    assert "¿Qué necesitas?" in spanish and "What do you need?" not in spanish
+    assert re.search(r'<option value="es"[^>]*selected', spanish)
+    english = (await client.get("/ask")).text
+    assert "What do you need?" in english and "¿Qué necesitas?" not in english
+    assert re.search(r'<option value="en"[^>]*selected', english)
+    # The per-visit fields stay per visit.
+    ids = {re.search(r'name="form_id" value="([^"]+)"', page).group(1) for page in (added, english)}
+    assert len(ids) == 2

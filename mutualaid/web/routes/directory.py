@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from mutualaid.domain.catalog import CONTACT_LANGUAGES, OFFER_KIND_LABELS
 from mutualaid.domain.clock import today
-from mutualaid.services.catalog import Choice, area_choices, category_choices
+from mutualaid.services.catalog import Choice, choices
 from mutualaid.services.directory import (
     DirectoryFilters,
     coordinator_offers,
@@ -53,7 +53,8 @@ class Filters:
 async def _filters(request: Request, model: type[DirectoryFilterForm]) -> Filters:
     values = filter_values(request.query_params, model)
     form, errors = validate(model, values, FILTER_MESSAGES)
-    categories, areas = await category_choices(), await area_choices()
+    offered = await choices()
+    categories, areas = offered.categories, offered.areas
     known = {
         "category": {c.value for c in categories},
         "area": {a.value for a in areas},

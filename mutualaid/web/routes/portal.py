@@ -24,7 +24,7 @@ from mutualaid.domain.pledges import (
     PledgeNotFound,
 )
 from mutualaid.i18n import _l, current_language
-from mutualaid.services.catalog import area_choices, category_choices
+from mutualaid.services.catalog import choices
 from mutualaid.services.pledges import (
     OrganizationProfile,
     PledgeView,
@@ -166,14 +166,15 @@ async def _form_page(
     form_id: str | None = None,
     status_code: int | None = None,
 ) -> Response:
+    offered = await choices()
     context = {
         "profile": profile,
         "pledge": pledge,
         "values": values,
         "errors": errors,
         "form_id": form_id or new_form_id(),
-        "categories": await category_choices(),
-        "areas": await area_choices(),
+        "categories": offered.categories,
+        "areas": offered.areas,
         "kinds": OFFER_KIND_LABELS,
         "languages": CONTACT_LANGUAGES,
         "day_names": day_names(),

@@ -13,7 +13,7 @@ from mutualaid.domain.catalog import CONTACT_LANGUAGES, OFFER_KIND_LABELS
 from mutualaid.domain.errors import UnknownChoice
 from mutualaid.domain.needs import URGENCY_LABELS
 from mutualaid.i18n import current_language
-from mutualaid.services.catalog import area_choices, category_choices
+from mutualaid.services.catalog import choices
 from mutualaid.services.needs import post_need
 from mutualaid.services.offers import post_offer
 from mutualaid.services.used_forms import FormAlreadyUsed
@@ -22,13 +22,14 @@ from mutualaid.web.auth import audience
 from mutualaid.web.forms import FIELD_MESSAGES, NeedForm, OfferForm, raw_values, validate
 from mutualaid.web.once import new_form_id
 from mutualaid.web.routes import Audience
-from mutualaid.web.templating import render
+from mutualaid.web.templating import fragment, render
 
 
 async def _choices() -> dict[str, Any]:
+    offered = await choices()
     return {
-        "categories": await category_choices(),
-        "areas": await area_choices(),
+        "categories": offered.categories,
+        "areas": offered.areas,
         "urgencies": URGENCY_LABELS,
         "languages": CONTACT_LANGUAGES,
         "kinds": OFFER_KIND_LABELS,
@@ -49,13 +50,18 @@ async def _form_page(
     errors: dict[str, str],
     form_id: str | None = None,
 ) -> Response:
-    context = {
-        **(await _choices()),
-        "values": values,
-        "errors": errors,
-        "form_id": form_id or new_form_id(),
-    }
+    context: dict[str, Any] = {**(await _choices()), "values": values, "errors": errors}
+    if not errors and values == _blank(_MODELS[template]):
+        # A blank form's fields are the same for everyone who reads this language and
+        # catalogue: rendered once, not at every visit.
+        key = (tuple(context["categories"]), tuple(context["areas"]))
+        context["blank_fields"] = fragment(request, _FIELDS[template], key, context)
+    context["form_id"] = form_id or new_form_id()
     return render(request, template, context, status_code=422 if errors else 200)
+
+
+_MODELS: dict[str, type[BaseModel]] = {"ask.html": NeedForm, "offer.html": OfferForm}
+_FIELDS = {"ask.html": "_ask_fields.html", "offer.html": "_offer_fields.html"}
 
 
 @audience(Audience.PUBLIC)
