@@ -36,8 +36,9 @@ from mutualaid.domain.match_rules import (
 from mutualaid.domain.needs import NeedEvent, NeedStatus, Urgency
 from mutualaid.services import audit, matching
 from mutualaid.services.needs import ThreadMessage, add_message
-from mutualaid.storage.db import checkpoint
-from mutualaid.storage.models import Match, Message, Need, Organization
+from mutualaid.storage.db import checkpoint, connection
+from mutualaid.storage.models import Match, Message, Need
+from mutualaid.storage.writes import in_dialect
 
 #: The matches that let an organization see a need.
 VISIBLE = frozenset(OPEN | {MatchStatus.FULFILLED})
@@ -368,19 +369,26 @@ async def offerer_act(offer_id: uuid.UUID, need_id: uuid.UUID, action: HelperAct
 # The member who asked (by codename) ------------------------------------------------------
 
 
+# The open match and its organization's name in one statement (every codename check).
+_MEMBER_MATCH = (
+    'SELECT "m"."status", "m"."contact_shared", "o"."name" AS "helper_name" '
+    'FROM "match" AS "m" LEFT JOIN "organization" AS "o" ON "o"."id" = "m"."organization_id" '
+    'WHERE "m"."need_id" = ? AND "m"."status" IN (?, ?) LIMIT 1'
+)
+
+
 async def member_match(need_id: uuid.UUID) -> MemberMatchView | None:
-    match = await matching.open_match_of(need_id)
-    if match is None:
+    conn = connection()
+    _, rows = await conn.execute_query(
+        in_dialect(_MEMBER_MATCH, conn.capabilities.dialect),
+        [str(need_id), *sorted(status.value for status in OPEN)],
+    )
+    if not rows:
         return None
-    organization_id = match.organization_id  # type: ignore[attr-defined]
-    name: str | None = None
-    if organization_id is not None:
-        organization = await Organization.get_or_none(id=organization_id)
-        name = organization.name if organization is not None else None
     return MemberMatchView(
-        helper_name=name,
-        status=MatchStatus(match.status),
-        contact_shared=bool(match.contact_shared),
+        helper_name=rows[0]["helper_name"],
+        status=MatchStatus(rows[0]["status"]),
+        contact_shared=bool(rows[0]["contact_shared"]),
     )
 
 
