@@ -1,10 +1,11 @@
 """Writes prepared as plain statements, so a hot path can send them together.
 
 A `Write` is one parameterized statement. `execute` runs writes inside the caller's
-transaction, one statement each; `run_atomically` runs them as a transaction of its own
-and, on SQLite, in a single trip to the database's thread. That trip is the point: every
-statement through Tortoise and aiosqlite is a hop to aiosqlite's thread and back (about
-0.1 ms of CPU), and posting a need is a handful of them (docs/performance.md).
+transaction, one statement each; `run_atomically` runs them as a transaction of its own in
+as few trips as the database allows: one into aiosqlite's thread on SQLite, one statement
+between BEGIN and COMMIT on PostgreSQL. The trips are the point: every statement through
+Tortoise is a hop to aiosqlite's thread or a round trip to PostgreSQL (about 0.1 ms of CPU
+each), and posting a need was nine of them (docs/performance.md).
 
 Statements are written with `?` placeholders; `in_dialect` numbers them for PostgreSQL.
 None of our SQL has a literal question mark, which keeps that rewrite trivial.
